@@ -1,0 +1,41 @@
+# The two commands of the README, and the helpers behind them. Every target installs what it needs
+# (scripts/setup.sh, idempotent) so that a brand-new machine needs nothing else.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export TRUNK_OFFLINE := true
+PORT ?= 8080
+# Browser tests start a browser each; two at a time suits a 2-core machine.
+E2E_THREADS ?= 2
+
+.PHONY: serve test build setup lint test-native test-browsers bench single
+
+## make serve: install what is missing, build in release mode, serve at http://127.0.0.1:$(PORT)
+serve: build
+	@echo "衔接推进区申报助手: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## make test: install what is missing, then every test: lint, native Rust tests, browser tests in Chromium and Firefox
+test: setup lint test-native build test-browsers
+
+setup:
+	scripts/setup.sh all
+
+build:
+	scripts/setup.sh build
+	scripts/build.sh
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --exclude shenbao --all-targets -- -D warnings
+	cargo clippy -p shenbao --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --workspace --exclude shenbao --exclude shenbao-e2e
+
+test-browsers:
+	cargo test -p shenbao-e2e -- --test-threads=$(E2E_THREADS)
+
+## make bench: sizes of the release build (and, with later issues, load and evaluation timings)
+bench: build
+	scripts/bench.sh

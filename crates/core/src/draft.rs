@@ -1,0 +1,242 @@
+//! Drafts (草稿): what the app saves in local storage as the user types, downloads as a file, and `shenbao check`
+//! reads. Documented in `docs/draft-format.md`.
+//!
+//! A draft holds the [`Application`], the justifications the applicant wrote for warnings, and any text typed into
+//! a field that could not yet be read as a number or date (so that nothing typed is ever lost). Reading a draft
+//! checks its `format`, migrates older schema versions, and reports errors with a line and column (bad JSON) or a
+//! field path (a wrong value).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::evaluation::{Evaluation, Finding, Severity, Status, evaluate};
+use crate::model::{Application, SCHEMA_VERSION};
+use crate::params::ParameterSet;
+use crate::rules::input_format;
+
+/// The `format` member of every draft file.
+pub const DRAFT_FORMAT: &str = "shenbao-draft";
+
+/// A draft application with everything the applicant typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Always [`DRAFT_FORMAT`].
+    pub format: String,
+    /// The model's schema version; [`SCHEMA_VERSION`] once read.
+    pub schema_version: u32,
+    /// The id of the parameter set (notice) the draft is made under, e.g. `"lu-xiangzhenfa-2022-26"`.
+    pub parameter_set: String,
+    /// The name the user gave the draft.
+    #[serde(default)]
+    pub name: String,
+    /// When the draft was created (UTC, RFC 3339), as told by the caller.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+    /// When it last changed.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// When it was last downloaded as a backup file.
+    #[serde(default)]
+    pub backed_up_at: Option<DateTime<Utc>>,
+    /// The application.
+    #[serde(default)]
+    pub application: Application,
+    /// Justifications for warnings, by [`Finding::key`].
+    #[serde(default)]
+    pub justifications: BTreeMap<String, String>,
+    /// Text typed into a field that is not yet a valid value, by field path (e.g. `"funds.loans"`).
+    #[serde(default)]
+    pub pending_inputs: BTreeMap<String, String>,
+}
+
+impl Draft {
+    /// An empty draft under a parameter set, created at `now`.
+    pub fn new(name: &str, params: &ParameterSet, now: DateTime<Utc>) -> Draft {
+        Draft {
+            format: DRAFT_FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            parameter_set: params.id.clone(),
+            name: name.to_owned(),
+            created_at: Some(now),
+            updated_at: Some(now),
+            backed_up_at: None,
+            application: Application::default(),
+            justifications: BTreeMap::new(),
+            pending_inputs: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a draft file: checks the format, migrates an older schema, and deserialises.
+    ///
+    /// # Errors
+    /// [`DraftError`], whose `Display` is a Chinese message saying where the problem is.
+    pub fn from_json(text: &str) -> Result<Draft, DraftError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| DraftError::Json {
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        })?;
+        Draft::from_value(value)
+    }
+
+    /// As [`Draft::from_json`], from parsed JSON.
+    ///
+    /// # Errors
+    /// [`DraftError`].
+    pub fn from_value(mut value: Value) -> Result<Draft, DraftError> {
+        let format = value.get("format").and_then(Value::as_str).unwrap_or_default();
+        if format != DRAFT_FORMAT {
+            return Err(if format == crate::bundle::BUNDLE_FORMAT {
+                DraftError::IsBundle
+            } else {
+                DraftError::NotADraft
+            });
+        }
+        let version = value.get("schema_version").and_then(Value::as_u64).ok_or(DraftError::NotADraft)?;
+        let version = u32::try_from(version).unwrap_or(u32::MAX);
+        if version > SCHEMA_VERSION {
+            return Err(DraftError::NewerSchema(version));
+        }
+        if version < SCHEMA_VERSION {
+            migrate(&mut value, version)?;
+        }
+        let draft: Draft = serde_path_to_error::deserialize(value)
+            .map_err(|e| DraftError::Field { path: e.path().to_string(), reason: e.inner().to_string() })?;
+        if ParameterSet::builtin(&draft.parameter_set).is_none() {
+            return Err(DraftError::UnknownParameterSet(draft.parameter_set));
+        }
+        Ok(draft)
+    }
+
+    /// The draft as pretty JSON, the form it is saved and downloaded in.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The draft as compact JSON, the form local storage keeps (smaller, faster).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Evaluates a draft: the application's findings, preceded by one blocking finding per field whose text could not
+/// be read (`input_format`).
+pub fn evaluate_draft(draft: &Draft, params: &ParameterSet) -> Evaluation {
+    let mut evaluation = evaluate(&draft.application, params);
+    let pending = input_format::findings(&draft.pending_inputs);
+    if !pending.is_empty() {
+        evaluation.status = Status::Blocked;
+        evaluation.findings.splice(0..0, pending);
+    }
+    evaluation
+}
+
+/// Whether a draft may be exported as a signed bundle: nothing blocks and every warning has a justification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    /// Blocking findings.
+    pub blocking: usize,
+    /// Warnings without a justification.
+    pub unjustified: Vec<Finding>,
+}
+
+impl Readiness {
+    /// Judges a draft against its evaluation.
+    pub fn of(draft: &Draft, evaluation: &Evaluation) -> Readiness {
+        Readiness {
+            blocking: evaluation.with_severity(Severity::Blocking).count(),
+            unjustified: evaluation
+                .with_severity(Severity::Warning)
+                .filter(|finding| !is_justified(draft, finding))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// True when the application can be submitted (可以提交).
+    pub fn is_ready(&self) -> bool {
+        self.blocking == 0 && self.unjustified.is_empty()
+    }
+}
+
+/// True when the draft holds a non-blank justification for this finding.
+pub fn is_justified(draft: &Draft, finding: &Finding) -> bool {
+    draft.justifications.get(&finding.key()).is_some_and(|text| !text.trim().is_empty())
+}
+
+/// Upgrades an older draft, in place, to [`SCHEMA_VERSION`].
+///
+/// Version 1 was the pre-release format of the app shell: one `city_county_linkage_funds` amount instead of city
+/// and county amounts, and a `first_secretary` yes/no per village instead of `resident_support`.
+///
+/// # Errors
+/// [`DraftError::Field`] when a v1 member does not have the v1 shape.
+pub fn migrate(value: &mut Value, from_version: u32) -> Result<(), DraftError> {
+    if from_version < 2 {
+        if let Some(funds) = value.pointer_mut("/application/funds").and_then(Value::as_object_mut)
+            && let Some(combined) = funds.remove("city_county_linkage_funds")
+        {
+            funds.insert("county_linkage_funds".into(), combined);
+        }
+        if let Some(villages) = value.pointer_mut("/application/villages").and_then(Value::as_array_mut) {
+            for (index, village) in villages.iter_mut().enumerate() {
+                let Some(village) = village.as_object_mut() else { continue };
+                match village.remove("first_secretary") {
+                    None | Some(Value::Null) => {}
+                    Some(Value::Bool(present)) => {
+                        let support = if present { "first_secretary" } else { "neither" };
+                        village.insert("resident_support".into(), Value::from(support));
+                    }
+                    Some(_) => {
+                        return Err(DraftError::Field {
+                            path: format!("application.villages[{index}].first_secretary"),
+                            reason: "应为 true 或 false".into(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(())
+}
+
+/// Why a file could not be read as a draft. `Display` is a Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    /// Not JSON at all, or cut short.
+    #[error("文件不是有效的 JSON（第 {line} 行第 {column} 列）：{reason}。文件可能已损坏或不完整。")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's explanation.
+        reason: String,
+    },
+    /// JSON, but not a draft of this app.
+    #[error("这不是本工具的草稿文件（缺少 \"format\": \"shenbao-draft\"）。请选择从本工具下载的草稿文件。")]
+    NotADraft,
+    /// A signed bundle was given where a draft was expected.
+    #[error("这是签名的申报包，不是草稿。请在「核验申报包」中打开它。")]
+    IsBundle,
+    /// Written by a newer version of the app.
+    #[error("草稿的数据版本为 {0}，比本工具支持的版本新。请使用新版本的申报助手打开。")]
+    NewerSchema(u32),
+    /// Made under a notice this app does not know.
+    #[error("草稿使用的参数集「{0}」本工具不认识。")]
+    UnknownParameterSet(String),
+    /// A member has the wrong type or value.
+    #[error("字段 {path} 的值有误：{reason}")]
+    Field {
+        /// Path of the member, e.g. `application.funds.loans`.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}

@@ -1,0 +1,240 @@
+//! Money: every amount of an application is in 万元 (ten-thousand yuan), held exactly.
+//!
+//! Amounts are [`Wan`], a newtype over `rust_decimal::Decimal`. They are serialised as JSON strings (`"2500"`,
+//! `"312.5"`) so that no reader ever sees a binary float. Input accepts at most [`MAX_DECIMAL_PLACES`] decimals
+//! (0.0001 万元 = 1 元, the smallest unit a budget table uses), so sums and comparisons are exact and amounts
+//! are never rounded. The only rounding in the crate is [`round_ratio`], for ratios shown to people.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Sub};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Decimal places an amount may carry: 4 places of 万元 is 1 元.
+pub const MAX_DECIMAL_PLACES: u32 = 4;
+
+/// Decimal places a ratio is shown with (0.0001 = 0.01 %).
+pub const RATIO_DECIMAL_PLACES: u32 = 4;
+
+/// The largest amount accepted: 10⁹ 万元 (十万亿元), far above any county budget; larger input is a typing error.
+pub fn max_amount() -> Decimal {
+    Decimal::from(1_000_000_000u64)
+}
+
+/// An exact amount in 万元. Never negative when it comes from [`Wan::parse_input`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Wan(Decimal);
+
+impl Wan {
+    /// Zero 万元.
+    pub const ZERO: Wan = Wan(Decimal::ZERO);
+
+    /// Wraps an exact decimal number of 万元.
+    pub fn new(amount: Decimal) -> Wan {
+        Wan(amount)
+    }
+
+    /// A whole number of 万元, for parameters and tests.
+    pub fn from_whole(amount: i64) -> Wan {
+        Wan(Decimal::from(amount))
+    }
+
+    /// The amount as a decimal number of 万元.
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// True when the amount is exactly zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The amount multiplied by an exact ratio (e.g. 0.5 for 50 %), without rounding.
+    pub fn times(self, ratio: Decimal) -> Wan {
+        Wan(self.0 * ratio)
+    }
+
+    /// Parses what a person typed into a 万元 field.
+    ///
+    /// Accepts ASCII or full-width digits, one decimal point (`.` or `．`), surrounding blanks and a trailing
+    /// `万元` or `万`; at most [`MAX_DECIMAL_PLACES`] decimals; no sign, no thousands separators.
+    ///
+    /// # Errors
+    /// A [`MoneyInputError`] whose `Display` is a Chinese sentence saying what is wrong and how to fix it.
+    pub fn parse_input(text: &str) -> Result<Wan, MoneyInputError> {
+        let trimmed = text.trim();
+        let without_unit = trimmed.strip_suffix("万元").or_else(|| trimmed.strip_suffix('万')).unwrap_or(trimmed);
+        let normalised: String = without_unit.trim().chars().map(normalise_full_width).collect();
+        if normalised.is_empty() {
+            return Err(MoneyInputError::Empty);
+        }
+        if normalised.starts_with('-') {
+            return Err(MoneyInputError::Negative);
+        }
+        if let Some(bad) = normalised.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
+            return Err(if bad == ',' || bad == '，' {
+                MoneyInputError::Separator
+            } else {
+                MoneyInputError::InvalidCharacter(bad)
+            });
+        }
+        let mut parts = normalised.split('.');
+        let whole = parts.next().unwrap_or_default();
+        let fraction = parts.next();
+        if parts.next().is_some() || whole.is_empty() || fraction == Some("") {
+            return Err(MoneyInputError::Malformed);
+        }
+        let places = fraction.map_or(0, str::len);
+        if places > MAX_DECIMAL_PLACES as usize {
+            return Err(MoneyInputError::TooManyDecimals(places));
+        }
+        let value: Decimal = normalised.parse().map_err(|_| MoneyInputError::TooLarge)?;
+        if value > max_amount() {
+            return Err(MoneyInputError::TooLarge);
+        }
+        Ok(Wan(value.normalize()))
+    }
+}
+
+fn normalise_full_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' | '。' => '.',
+        other => other,
+    }
+}
+
+/// Rounds a ratio for display: half away from zero (四舍五入, the customary rule of Chinese budget tables) to
+/// [`RATIO_DECIMAL_PLACES`] places. This is the crate's only rounding. Rules never compare a rounded value: 三.4
+/// compares exact amounts; this function serves the figures people read.
+pub fn round_ratio(ratio: Decimal) -> Decimal {
+    ratio.round_dp_with_strategy(RATIO_DECIMAL_PLACES, RoundingStrategy::MidpointAwayFromZero).normalize()
+}
+
+impl fmt::Display for Wan {
+    /// The plain decimal amount without trailing zeros, e.g. `2500` or `312.5`; no unit.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl Add for Wan {
+    type Output = Wan;
+    fn add(self, other: Wan) -> Wan {
+        Wan(self.0 + other.0)
+    }
+}
+
+impl Sub for Wan {
+    type Output = Wan;
+    fn sub(self, other: Wan) -> Wan {
+        Wan(self.0 - other.0)
+    }
+}
+
+impl Sum for Wan {
+    fn sum<I: Iterator<Item = Wan>>(iter: I) -> Wan {
+        iter.fold(Wan::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Wan> for Wan {
+    fn sum<I: Iterator<Item = &'a Wan>>(iter: I) -> Wan {
+        iter.copied().sum()
+    }
+}
+
+impl Serialize for Wan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Wan {
+    /// Reads only a JSON string holding a plain decimal (as [`Wan::parse_input`] accepts, without the unit).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Wan, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Wan::parse_input(&text).map_err(|error| serde::de::Error::custom(format!("金额「{text}」无效：{error}")))
+    }
+}
+
+/// Why a typed amount was refused. `Display` gives the Chinese message shown beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyInputError {
+    /// Nothing but blanks.
+    #[error("请填写金额（万元）")]
+    Empty,
+    /// A minus sign.
+    #[error("金额不能为负数")]
+    Negative,
+    /// A thousands separator.
+    #[error("请不要使用千位分隔符「,」，只填写数字和小数点，例如 2500 或 312.5")]
+    Separator,
+    /// A character that is not a digit or a decimal point.
+    #[error("含有无效字符「{0}」，请只填写数字和小数点（单位：万元），例如 2500 或 312.5")]
+    InvalidCharacter(char),
+    /// Two decimal points, or a point without digits around it.
+    #[error("格式不正确，请填写如 2500 或 312.5 的数字（单位：万元）")]
+    Malformed,
+    /// More than four decimals.
+    #[error("小数位数为 {0} 位，最多 4 位（0.0001 万元即 1 元）")]
+    TooManyDecimals(usize),
+    /// Above [`max_amount`].
+    #[error("金额过大，请确认单位是万元")]
+    TooLarge,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Result<&str, MoneyInputError>) {
+        let got = Wan::parse_input(input).map(|wan| wan.to_string());
+        assert_eq!(got, expected.map(str::to_owned), "input {input:?}");
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        check("2500", Ok("2500"));
+        check(" 312.5 ", Ok("312.5"));
+        check("0.0001", Ok("0.0001"));
+        check("2500.00", Ok("2500"));
+        check("２５００．５", Ok("2500.5"));
+        check("4000万元", Ok("4000"));
+        check("4000 万", Ok("4000"));
+        check("0", Ok("0"));
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        check("", Err(MoneyInputError::Empty));
+        check("万元", Err(MoneyInputError::Empty));
+        check("-5", Err(MoneyInputError::Negative));
+        check("12,3a", Err(MoneyInputError::Separator));
+        check("12a", Err(MoneyInputError::InvalidCharacter('a')));
+        check("1.2.3", Err(MoneyInputError::Malformed));
+        check(".5", Err(MoneyInputError::Malformed));
+        check("5.", Err(MoneyInputError::Malformed));
+        check("0.00001", Err(MoneyInputError::TooManyDecimals(5)));
+        check("1000000000.0001", Err(MoneyInputError::TooLarge));
+        check("99999999999999999999999999999999", Err(MoneyInputError::TooLarge));
+    }
+
+    #[test]
+    fn serialises_as_string_and_refuses_numbers() {
+        let wan = Wan::parse_input("312.5").unwrap();
+        assert_eq!(serde_json::to_string(&wan).unwrap(), "\"312.5\"");
+        assert_eq!(serde_json::from_str::<Wan>("\"312.50\"").unwrap(), wan);
+        assert!(serde_json::from_str::<Wan>("312.5").is_err());
+        assert!(serde_json::from_str::<Wan>("\"1e3\"").is_err());
+    }
+
+    #[test]
+    fn rounds_ratios_half_away_from_zero() {
+        assert_eq!(round_ratio(Decimal::new(49995, 5)).to_string(), "0.5");
+        assert_eq!(round_ratio(Decimal::new(49994, 5)).to_string(), "0.4999");
+        assert_eq!(round_ratio(Decimal::new(5, 1)).to_string(), "0.5");
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the app in release mode into dist/ with the pinned tools, never downloading anything.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true NO_COLOR=true
+trunk build --release

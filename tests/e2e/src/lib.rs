@@ -1,0 +1,54 @@
+//! The browser test harness: serves the built app (`dist/`) on a free loopback port, starts chromedriver or
+//! geckodriver with a fresh profile, and drives headless Chromium or Firefox ESR over WebDriver.
+//!
+//! Every test runs in both browsers through [`browser_tests!`]; `cargo test -p shenbao-e2e -- firefox` runs one
+//! browser's half. Everything a test starts (server, driver, browser, temporary profile and download folders)
+//! is stopped and removed when its [`Session`] and [`StaticServer`] are dropped, even when the test fails.
+
+mod server;
+mod session;
+
+pub use server::StaticServer;
+pub use session::{Browser, Session};
+
+/// Runs each listed async test function once per browser, as `<name>::chromium` and `<name>::firefox`.
+///
+/// Each function takes a [`Browser`] and returns `Result<(), Box<dyn std::error::Error>>`.
+#[macro_export]
+macro_rules! browser_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn chromium() {
+                    if let Err(error) = super::$name($crate::Browser::Chromium).await {
+                        panic!("{error}");
+                    }
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn firefox() {
+                    if let Err(error) = super::$name($crate::Browser::Firefox).await {
+                        panic!("{error}");
+                    }
+                }
+            }
+        )*
+    };
+}
+
+/// The result type of a browser test.
+pub type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// The folder of the built app: `$SHENBAO_DIST`, or `dist/` at the workspace root.
+pub fn dist_dir() -> std::path::PathBuf {
+    match std::env::var_os("SHENBAO_DIST") {
+        Some(dir) => dir.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"),
+    }
+}
+
+/// The workspace root, for test vectors.
+pub fn workspace_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
