@@ -22,6 +22,7 @@ pub mod money;
 pub mod params;
 pub mod reference;
 pub mod rules;
+pub mod sample;
 
 pub mod status;
 
