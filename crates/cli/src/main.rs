@@ -14,7 +14,7 @@ mod verify;
 
 /// 衔接推进区申报助手：检查申报草稿、核验签名的申报包（鲁乡振发〔2022〕26号）。
 #[derive(Debug, Parser)]
-#[command(name = "shenbao", version, about, long_about = None)]
+#[command(name = "shenbao", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
