@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::evaluation::{Evaluation, Finding, Severity, Status, evaluate};
+use crate::evaluation::{Evaluation, Finding, FindingKind, Severity, Status, evaluate};
 use crate::model::{Application, SCHEMA_VERSION};
 use crate::params::ParameterSet;
 use crate::rules::input_format;
@@ -122,12 +122,141 @@ impl Draft {
     }
 }
 
+/// The lists of an application whose items the user adds, removes and reorders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemList {
+    /// `application.villages`
+    Villages,
+    /// `application.industries`
+    Industries,
+    /// `application.projects`
+    Projects,
+    /// `application.funds.sector_funds`
+    SectorFunds,
+}
+
+impl ItemList {
+    /// The field path of the list, e.g. `"funds.sector_funds"`.
+    pub fn path(self) -> &'static str {
+        match self {
+            ItemList::Villages => "villages",
+            ItemList::Industries => "industries",
+            ItemList::Projects => "projects",
+            ItemList::SectorFunds => "funds.sector_funds",
+        }
+    }
+
+    /// The prefix of item ids, e.g. `v` for `v12`.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            ItemList::Villages => "v",
+            ItemList::Industries => "i",
+            ItemList::Projects => "p",
+            ItemList::SectorFunds => "s",
+        }
+    }
+}
+
+impl Draft {
+    /// An id for a new item of a list: the prefix and one more than the highest number in use (`v13`).
+    pub fn next_id(&self, list: ItemList) -> String {
+        let ids: Vec<&str> = match list {
+            ItemList::Villages => self.application.villages.iter().map(|v| v.id.as_str()).collect(),
+            ItemList::Industries => self.application.industries.iter().map(|i| i.id.as_str()).collect(),
+            ItemList::Projects => self.application.projects.iter().map(|p| p.id.as_str()).collect(),
+            ItemList::SectorFunds => self.application.funds.sector_funds.iter().map(|s| s.id.as_str()).collect(),
+        };
+        let prefix = list.id_prefix();
+        let highest = ids.iter().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
+        format!("{prefix}{}", highest + 1)
+    }
+
+    /// Removes the item at `index` (nothing when out of range), keeping typed-but-invalid text with its item.
+    pub fn remove_item(&mut self, list: ItemList, index: usize) {
+        let length = self.list_len(list);
+        if index >= length {
+            return;
+        }
+        match list {
+            ItemList::Villages => drop(self.application.villages.remove(index)),
+            ItemList::Industries => drop(self.application.industries.remove(index)),
+            ItemList::Projects => drop(self.application.projects.remove(index)),
+            ItemList::SectorFunds => drop(self.application.funds.sector_funds.remove(index)),
+        }
+        self.renumber_pending(list, |old| match old.cmp(&index) {
+            std::cmp::Ordering::Less => Some(old),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(old - 1),
+        });
+    }
+
+    /// Moves the item at `from` to position `to` (nothing when either is out of range).
+    pub fn move_item(&mut self, list: ItemList, from: usize, to: usize) {
+        let length = self.list_len(list);
+        if from >= length || to >= length || from == to {
+            return;
+        }
+        fn shift<T>(items: &mut Vec<T>, from: usize, to: usize) {
+            let item = items.remove(from);
+            items.insert(to, item);
+        }
+        match list {
+            ItemList::Villages => shift(&mut self.application.villages, from, to),
+            ItemList::Industries => shift(&mut self.application.industries, from, to),
+            ItemList::Projects => shift(&mut self.application.projects, from, to),
+            ItemList::SectorFunds => shift(&mut self.application.funds.sector_funds, from, to),
+        }
+        self.renumber_pending(list, |old| {
+            Some(if old == from {
+                to
+            } else if from < to && old > from && old <= to {
+                old - 1
+            } else if to < from && old >= to && old < from {
+                old + 1
+            } else {
+                old
+            })
+        });
+    }
+
+    fn list_len(&self, list: ItemList) -> usize {
+        match list {
+            ItemList::Villages => self.application.villages.len(),
+            ItemList::Industries => self.application.industries.len(),
+            ItemList::Projects => self.application.projects.len(),
+            ItemList::SectorFunds => self.application.funds.sector_funds.len(),
+        }
+    }
+
+    /// Re-keys pending inputs of a list's items after removal or reordering; `None` drops the entry.
+    fn renumber_pending(&mut self, list: ItemList, new_index: impl Fn(usize) -> Option<usize>) {
+        let prefix = format!("{}[", list.path());
+        let pending = std::mem::take(&mut self.pending_inputs);
+        for (path, text) in pending {
+            let Some(rest) = path.strip_prefix(&prefix) else {
+                self.pending_inputs.insert(path, text);
+                continue;
+            };
+            let Some((number, tail)) = rest.split_once(']') else { continue };
+            let Ok(old) = number.parse::<usize>() else { continue };
+            if let Some(new) = new_index(old) {
+                self.pending_inputs.insert(format!("{prefix}{new}]{tail}"), text);
+            }
+        }
+    }
+}
+
 /// Evaluates a draft: the application's findings, preceded by one blocking finding per field whose text could not
 /// be read (`input_format`).
 pub fn evaluate_draft(draft: &Draft, params: &ParameterSet) -> Evaluation {
     let mut evaluation = evaluate(&draft.application, params);
     let pending = input_format::findings(&draft.pending_inputs);
     if !pending.is_empty() {
+        // A field holding text that is not yet valid is malformed, not missing: report it once.
+        evaluation.findings.retain(|finding| {
+            finding.kind != FindingKind::Missing
+                || !finding.fields.iter().all(|field| draft.pending_inputs.contains_key(field))
+        });
         evaluation.status = Status::Blocked;
         evaluation.findings.splice(0..0, pending);
     }
@@ -239,4 +368,53 @@ pub enum DraftError {
         /// What is wrong.
         reason: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft_with_villages(count: usize) -> Draft {
+        let mut draft = Draft::new("测试", &ParameterSet::second_batch_2022(), DateTime::<Utc>::default());
+        for index in 0..count {
+            let id = draft.next_id(ItemList::Villages);
+            draft.application.villages.push(crate::model::Village { id, name: format!("村{index}"), ..Default::default() });
+        }
+        draft
+    }
+
+    #[test]
+    fn item_ids_grow_past_the_highest() {
+        let mut draft = draft_with_villages(3);
+        draft.remove_item(ItemList::Villages, 0);
+        assert_eq!(draft.next_id(ItemList::Villages), "v4");
+    }
+
+    #[test]
+    fn pending_text_follows_its_item_when_the_list_changes() {
+        let mut draft = draft_with_villages(4);
+        draft.pending_inputs.insert("villages[1].population".into(), "12a".into());
+        draft.pending_inputs.insert("villages[3].population".into(), "x".into());
+        draft.pending_inputs.insert("funds.loans".into(), "1,0".into());
+        draft.move_item(ItemList::Villages, 3, 0);
+        assert_eq!(draft.pending_inputs.get("villages[0].population").map(String::as_str), Some("x"));
+        assert_eq!(draft.pending_inputs.get("villages[2].population").map(String::as_str), Some("12a"));
+        draft.remove_item(ItemList::Villages, 0);
+        assert_eq!(draft.pending_inputs.get("villages[1].population").map(String::as_str), Some("12a"));
+        assert_eq!(draft.pending_inputs.len(), 2);
+        assert_eq!(draft.application.villages.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["村0", "村1", "村2"]);
+    }
+
+    #[test]
+    fn a_malformed_field_is_reported_once_not_also_as_missing() {
+        let mut draft = draft_with_villages(0);
+        draft.application = crate::sample::complete();
+        draft.application.funds.provincial_linkage_funds = None;
+        draft.pending_inputs.insert("funds.provincial_linkage_funds".into(), "25OO".into());
+        let evaluation = evaluate_draft(&draft, &ParameterSet::second_batch_2022());
+        let rules: Vec<&str> = evaluation.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert!(rules.contains(&"input_format"));
+        assert!(!rules.contains(&"provincial_linkage_declared"), "{rules:?}");
+        assert_eq!(evaluation.status, Status::Blocked);
+    }
 }
