@@ -21,8 +21,10 @@ fn check(context: &Context<'_>, report: &mut Report) {
         if project.content_area != Some(ContentArea::Employment) || project.beneficiaries.is_none() {
             continue;
         }
-        let priority = project.beneficiaries_lifted.unwrap_or(0) + project.beneficiaries_monitored.unwrap_or(0);
-        if priority == 0 {
+        // Compared, not added: two counts near u32::MAX must neither overflow nor wrap round to zero.
+        let no_priority_people =
+            project.beneficiaries_lifted.unwrap_or(0) == 0 && project.beneficiaries_monitored.unwrap_or(0) == 0;
+        if no_priority_people {
             let finding = report.problem(
                 &RULE,
                 format!("{}是就业带动项目，受益人中没有脱贫人口或监测帮扶对象。通知要求优先安排他们就业增收，请核对受益人数，或说明理由。", project_label(index, &project.name)),
