@@ -137,10 +137,14 @@ fn complete_villages() -> Vec<Village> {
         .collect()
 }
 
+/// One sample project: name, content area, village id, support mode, funding, and beneficiaries (all, lifted,
+/// monitored).
+type ProjectSpec<'a> = (&'a str, ContentArea, &'a str, SupportMode, &'a [(FundingSource, i64)], (u32, u32, u32));
+
 fn complete_projects() -> Vec<Project> {
     use ContentArea::*;
     use FundingSource::*;
-    let specs: [(&str, ContentArea, &str, SupportMode, &[(FundingSource, i64)], (u32, u32, u32)); 8] = [
+    let specs: [ProjectSpec<'_>; 8] = [
         (
             "玫瑰精深加工车间及冷链仓储",
             Industry,
