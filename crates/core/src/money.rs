@@ -53,7 +53,7 @@ impl Wan {
 
     /// The amount multiplied by an exact ratio (e.g. 0.5 for 50 %), without rounding.
     pub fn times(self, ratio: Decimal) -> Wan {
-        Wan(self.0 * ratio)
+        Wan(self.0.saturating_mul(ratio))
     }
 
     /// Parses what a person typed into a 万元 field.
@@ -113,6 +113,12 @@ pub fn round_ratio(ratio: Decimal) -> Decimal {
     ratio.round_dp_with_strategy(RATIO_DECIMAL_PLACES, RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
+/// A ratio as a percentage for people: rounded by [`round_ratio`], then shown ×100 with a `%` sign
+/// (0.6 → `60%`, 0.49995 → `50%`, 0.4999 → `49.99%`).
+pub fn percent_text(ratio: Decimal) -> String {
+    format!("{}%", (round_ratio(ratio) * Decimal::ONE_HUNDRED).normalize())
+}
+
 impl fmt::Display for Wan {
     /// The plain decimal amount without trailing zeros, e.g. `2500` or `312.5`; no unit.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -120,17 +126,21 @@ impl fmt::Display for Wan {
     }
 }
 
+// Arithmetic saturates at rust_decimal's bounds (about ±7.9 × 10²⁸) instead of panicking, because evaluation must
+// never panic (a panic aborts the whole browser app). No amount read from input comes near: each is capped at
+// `max_amount()`, so exactness holds for every sum a real application can make; only values built in code with
+// `Wan::new` can reach the bounds.
 impl Add for Wan {
     type Output = Wan;
     fn add(self, other: Wan) -> Wan {
-        Wan(self.0 + other.0)
+        Wan(self.0.saturating_add(other.0))
     }
 }
 
 impl Sub for Wan {
     type Output = Wan;
     fn sub(self, other: Wan) -> Wan {
-        Wan(self.0 - other.0)
+        Wan(self.0.saturating_sub(other.0))
     }
 }
 
@@ -229,6 +239,23 @@ mod tests {
         assert_eq!(serde_json::from_str::<Wan>("\"312.50\"").unwrap(), wan);
         assert!(serde_json::from_str::<Wan>("312.5").is_err());
         assert!(serde_json::from_str::<Wan>("\"1e3\"").is_err());
+    }
+
+    #[test]
+    fn shows_percentages_from_the_rounded_ratio() {
+        assert_eq!(percent_text(Decimal::new(6, 1)), "60%");
+        assert_eq!(percent_text(Decimal::new(49995, 5)), "50%");
+        assert_eq!(percent_text(Decimal::new(4999, 4)), "49.99%");
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_panicking() {
+        let max = Wan::new(Decimal::MAX);
+        assert_eq!(max + Wan::from_whole(1), max);
+        assert_eq!(Wan::new(Decimal::MIN) - Wan::from_whole(1), Wan::new(Decimal::MIN));
+        assert_eq!([max, max, Wan::from_whole(5)].iter().sum::<Wan>(), max);
+        assert_eq!(max.times(Decimal::TWO), max);
+        assert_eq!(Wan::from_whole(2500) + Wan::parse_input("0.0001").unwrap(), Wan::parse_input("2500.0001").unwrap());
     }
 
     #[test]
