@@ -14,6 +14,7 @@
 //! - **One rule, one file.** Each rule in [`rules`] quotes its clause, holds one check function and its tests.
 
 pub mod bundle;
+pub mod check;
 pub mod draft;
 pub mod evaluation;
 pub mod input;

@@ -1,0 +1,350 @@
+//! Checking a file: a draft or a signed bundle is read, evaluated under its parameter set, and reported the way
+//! `shenbao check` prints it and the app can show it. Signatures are not verified here; that is
+//! [`crate::signing`]'s job (`shenbao verify`).
+//!
+//! The report's status is the one the app's export uses ([`Readiness`]): `ready` (可以提交) when nothing blocks and
+//! every warning has a justification; otherwise `blocked` (不能提交). A warning without its justification therefore
+//! makes a file `blocked` although no finding is of blocking severity.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::bundle::{BUNDLE_FORMAT, Bundle};
+use crate::draft::{DRAFT_FORMAT, Draft, DraftError, Readiness, evaluate_draft, is_justified};
+use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
+use crate::model::SCHEMA_VERSION;
+use crate::money::round_ratio;
+use crate::params::ParameterSet;
+use crate::rules::Step;
+
+/// What kind of file was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// A draft (草稿), format `shenbao-draft`.
+    Draft,
+    /// A signed bundle (签名的申报包), format `shenbao-bundle`.
+    Bundle,
+}
+
+impl FileKind {
+    /// Chinese name of the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Draft => "草稿",
+            FileKind::Bundle => "申报包",
+        }
+    }
+}
+
+/// A checked file: its content as a draft (a bundle's application and justifications), the parameter set it is
+/// made under, and the evaluation.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// Draft or bundle.
+    pub kind: FileKind,
+    /// The draft; for a bundle, a draft holding its name, application and justifications.
+    pub draft: Draft,
+    /// The parameter set named by the file.
+    pub params: ParameterSet,
+    /// Every finding and the figures.
+    pub evaluation: Evaluation,
+}
+
+impl Check {
+    /// Reads a draft or a signed bundle and evaluates it.
+    ///
+    /// # Errors
+    /// [`CheckError`], whose `Display` says in Chinese where the file is wrong (line and column for bad JSON,
+    /// the field path for a wrong value).
+    pub fn of_json(text: &str) -> Result<Check, CheckError> {
+        let value: Value = serde_json::from_str(text).map_err(|error| {
+            CheckError::Draft(DraftError::Json {
+                line: error.line(),
+                column: error.column(),
+                reason: error.to_string(),
+            })
+        })?;
+        match value.get("format").and_then(Value::as_str) {
+            Some(DRAFT_FORMAT) => {
+                let draft = Draft::from_value(value).map_err(|error| match error {
+                    DraftError::Field { path, reason } => DraftError::Field { path, reason: in_chinese(&reason) },
+                    other => other,
+                })?;
+                Check::of_draft(draft)
+            }
+            Some(BUNDLE_FORMAT) => {
+                let bundle: Bundle =
+                    serde_path_to_error::deserialize(value).map_err(|error| CheckError::BundleField {
+                        path: error.path().to_string(),
+                        reason: in_chinese(&error.inner().to_string()),
+                    })?;
+                Check::of_bundle(&bundle)
+            }
+            _ => Err(CheckError::NotAFile),
+        }
+    }
+
+    /// Evaluates a draft under the parameter set it names.
+    ///
+    /// # Errors
+    /// [`CheckError::UnknownParameterSet`].
+    pub fn of_draft(draft: Draft) -> Result<Check, CheckError> {
+        let params = ParameterSet::builtin(&draft.parameter_set)
+            .ok_or_else(|| CheckError::UnknownParameterSet(draft.parameter_set.clone()))?;
+        let evaluation = evaluate_draft(&draft, &params);
+        Ok(Check { kind: FileKind::Draft, draft, params, evaluation })
+    }
+
+    /// Evaluates a bundle's application, with its justifications, under the parameter set it records.
+    ///
+    /// # Errors
+    /// [`CheckError::UnknownParameterSet`].
+    pub fn of_bundle(bundle: &Bundle) -> Result<Check, CheckError> {
+        let id = &bundle.evaluation.parameter_set.id;
+        let params = ParameterSet::builtin(id).ok_or_else(|| CheckError::UnknownParameterSet(id.clone()))?;
+        let draft = Draft {
+            format: DRAFT_FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            parameter_set: params.id.clone(),
+            name: bundle.draft_name.clone(),
+            created_at: Some(bundle.created_at),
+            updated_at: None,
+            backed_up_at: None,
+            application: bundle.application.clone(),
+            justifications: bundle.justifications.clone(),
+            pending_inputs: BTreeMap::new(),
+        };
+        let evaluation = evaluate_draft(&draft, &params);
+        Ok(Check { kind: FileKind::Bundle, draft, params, evaluation })
+    }
+
+    /// What blocks submission: blocking findings and warnings without a justification.
+    pub fn readiness(&self) -> Readiness {
+        Readiness::of(&self.draft, &self.evaluation)
+    }
+
+    /// `ready` (可以提交) when nothing blocks and every warning is justified, else `blocked`.
+    pub fn status(&self) -> Status {
+        if self.readiness().is_ready() { Status::Ready } else { Status::Blocked }
+    }
+
+    /// 可以提交 or 不能提交.
+    pub fn status_label(&self) -> &'static str {
+        match self.status() {
+            Status::Ready => "可以提交",
+            Status::Blocked => "不能提交",
+        }
+    }
+
+    /// True when the file holds a non-blank justification for this finding.
+    pub fn is_justified(&self, finding: &Finding) -> bool {
+        is_justified(&self.draft, finding)
+    }
+
+    /// How a finding's severity is shown: the severity's label, and for a warning whether it is justified.
+    pub fn severity_label(&self, finding: &Finding) -> String {
+        match finding.severity {
+            Severity::Warning if self.is_justified(finding) => format!("{}·已说明", Severity::Warning.label()),
+            Severity::Warning => format!("{}·尚未说明", Severity::Warning.label()),
+            other => other.label().to_owned(),
+        }
+    }
+
+    /// The findings grouped by the wizard step where they are fixed, in wizard order; steps without findings are
+    /// left out.
+    pub fn findings_by_step(&self) -> Vec<(Step, Vec<&Finding>)> {
+        Step::ALL
+            .into_iter()
+            .map(|step| (step, self.evaluation.findings.iter().filter(|f| f.step() == step).collect::<Vec<_>>()))
+            .filter(|(_, findings)| !findings.is_empty())
+            .collect()
+    }
+
+    /// The machine-readable report (`shenbao check --json`).
+    pub fn report(&self) -> CheckReport {
+        CheckReport {
+            status: self.status(),
+            findings: self.evaluation.findings.iter().map(ReportedFinding::from).collect(),
+            figures: self.evaluation.figures.clone(),
+        }
+    }
+}
+
+/// The report `shenbao check --json` prints: exactly these three members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReport {
+    /// `ready` when the file can be submitted as it is, else `blocked` (see the module documentation).
+    pub status: Status,
+    /// Every finding, in rule order.
+    pub findings: Vec<ReportedFinding>,
+    /// The figures; amounts and ratios are decimal strings, unknown ones `null`.
+    pub figures: Figures,
+}
+
+/// A finding as reported: exactly these five members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedFinding {
+    /// The rule's id.
+    pub rule: String,
+    /// The clause of the notice.
+    pub clause: String,
+    /// `blocking`, `warning` or `info`.
+    pub severity: Severity,
+    /// What is wrong and how to fix it, in Chinese.
+    pub message: String,
+    /// Field paths concerned.
+    pub fields: Vec<String>,
+}
+
+impl From<&Finding> for ReportedFinding {
+    fn from(finding: &Finding) -> ReportedFinding {
+        ReportedFinding {
+            rule: finding.rule.clone(),
+            clause: finding.clause.clone(),
+            severity: finding.severity,
+            message: finding.message.clone(),
+            fields: finding.fields.clone(),
+        }
+    }
+}
+
+/// A ratio as a percentage for people: 0.6 → `60%`, 0.49995 → `50%` (the ratio is first rounded by
+/// [`round_ratio`], so at most two decimals of a percent remain).
+pub fn percent(ratio: Decimal) -> String {
+    format!("{}%", (round_ratio(ratio) * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// serde's English explanation of a wrong value, in Chinese; a reason it does not recognise (such as the
+/// Chinese messages of amounts and months) is returned as it is.
+pub fn in_chinese(reason: &str) -> String {
+    let reason = reason.split(" at line ").next().unwrap_or(reason);
+    if let Some(rest) = reason.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let hint = if expected == "a string" && (found.starts_with("integer") || found.starts_with("floating")) {
+            "（金额、日期和年月都写成带引号的字符串，如 \"2500\"）"
+        } else {
+            ""
+        };
+        return format!("应为{}，而不是{}{hint}", expected_in_chinese(expected), found_in_chinese(found));
+    }
+    if let Some(rest) = reason.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!("{} 无效，应为{}", found_in_chinese(found), expected_in_chinese(expected));
+    }
+    if let Some(rest) = reason.strip_prefix("unknown variant ")
+        && let Some((found, expected)) = rest.split_once(", expected one of ")
+    {
+        let choices: Vec<&str> = expected.split(", ").map(|choice| choice.trim_matches('`')).collect();
+        return format!("{} 不是可选的值，应为以下之一：{}", found.trim_matches('`'), choices.join("、"));
+    }
+    if let Some(field) = reason.strip_prefix("missing field ") {
+        return format!("缺少必填的成员 {}", field.trim_matches('`'));
+    }
+    match reason {
+        "input contains invalid characters"
+        | "premature end of input"
+        | "trailing input"
+        | "input is out of range"
+        | "input is not enough for unique date and time"
+        | "no possible date and time matching input" => {
+            "日期或时间无效，日期写作 YYYY-MM-DD（如 \"2022-11-25\"），时间写作 RFC 3339（如 \"2022-11-28T16:45:00Z\"）"
+                .to_owned()
+        }
+        other => other.to_owned(),
+    }
+}
+
+fn found_in_chinese(found: &str) -> String {
+    let value = |prefix: &str| found.strip_prefix(prefix).map(|rest| rest.trim_matches('`').to_owned());
+    if let Some(number) = value("integer ").or_else(|| value("floating point ")) {
+        format!("数字 {number}")
+    } else if let Some(flag) = value("boolean ") {
+        format!("布尔值 {flag}")
+    } else if let Some(text) = found.strip_prefix("string ") {
+        format!("字符串 {text}")
+    } else {
+        match found {
+            "null" => "null".to_owned(),
+            "map" => "对象".to_owned(),
+            "sequence" => "数组".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+fn expected_in_chinese(expected: &str) -> String {
+    match expected {
+        "a string" => "字符串".to_owned(),
+        "a boolean" => "布尔值 true 或 false".to_owned(),
+        "u8" | "u16" | "u32" | "u64" => "不小于 0 的整数".to_owned(),
+        "i32" | "i64" => "整数".to_owned(),
+        "a sequence" => "数组".to_owned(),
+        "a map" => "对象".to_owned(),
+        other if other.starts_with("struct ") => "对象".to_owned(),
+        other if other.starts_with("enum ") => "可选的值之一".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Why a file could not be checked. `Display` is a Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    /// Bad JSON, or a draft that cannot be read (its own message says where).
+    #[error(transparent)]
+    Draft(#[from] DraftError),
+    /// JSON, but neither a draft nor a bundle.
+    #[error(
+        "这不是本工具的草稿文件或申报包：文件中的 \"format\" 应为 \"shenbao-draft\"（草稿）或 \"shenbao-bundle\"（签名的申报包）。"
+    )]
+    NotAFile,
+    /// A bundle member has the wrong type or value.
+    #[error("申报包字段 {path} 的值有误：{reason}")]
+    BundleField {
+        /// Path of the member, e.g. `application.funds.loans`.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Made under a notice this tool does not know.
+    #[error("文件使用的参数集「{0}」本工具不认识，可能需要新版本的申报助手。")]
+    UnknownParameterSet(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_reasons_read_in_chinese() {
+        assert_eq!(
+            in_chinese("invalid type: integer `1000`, expected a string"),
+            "应为字符串，而不是数字 1000（金额、日期和年月都写成带引号的字符串，如 \"2500\"）"
+        );
+        assert_eq!(
+            in_chinese("invalid type: string \"是\", expected a boolean"),
+            "应为布尔值 true 或 false，而不是字符串 \"是\""
+        );
+        assert_eq!(in_chinese("invalid value: integer `-1`, expected u32"), "数字 -1 无效，应为不小于 0 的整数");
+        assert_eq!(
+            in_chinese("unknown variant `north`, expected one of `east`, `central`, `west`"),
+            "north 不是可选的值，应为以下之一：east、central、west"
+        );
+        assert_eq!(in_chinese("missing field `created_at`"), "缺少必填的成员 created_at");
+        assert!(in_chinese("input contains invalid characters").starts_with("日期或时间无效"));
+        assert_eq!(in_chinese("金额「1e3」无效：含有无效字符「e」"), "金额「1e3」无效：含有无效字符「e」");
+    }
+
+    #[test]
+    fn percentages_keep_two_decimals_at_most() {
+        assert_eq!(percent(Decimal::new(6, 1)), "60%");
+        assert_eq!(percent(Decimal::new(49995, 5)), "50%");
+        assert_eq!(percent(Decimal::new(4999, 4)), "49.99%");
+        assert_eq!(percent(Decimal::ONE), "100%");
+    }
+}
