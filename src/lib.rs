@@ -1,6 +1,21 @@
 //! 衔接推进区申报助手: the Leptos CSR app, a thin shell over `shenbao-core`.
-use gloo_storage::{LocalStorage, Storage};
+//!
+//! Pages read the core's results and write user input into the draft; no rule of the notice lives here.
+//! `browser` is the only module that touches web APIs; `store` keeps drafts in local storage; `state` holds the
+//! open draft and binds fields to it; `route` maps location hashes to pages.
+
 use leptos::prelude::*;
+use shenbao_core::ParameterSet;
+
+mod browser;
+mod components;
+mod pages;
+mod route;
+mod state;
+mod store;
+
+use route::{Route, Router};
+use state::AppState;
 
 /// Mounts the app on the page's body.
 pub fn start() {
@@ -8,18 +23,54 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// The whole app: header, the page of the current route, footer.
 #[component]
 fn App() -> impl IntoView {
-    let (name, set_name) = signal(LocalStorage::get::<String>("shenbao.shell.name").unwrap_or_default());
-    Effect::new(move |_| {
-        let _ = LocalStorage::set("shenbao.shell.name", name.get());
-    });
+    let app = AppState { save_error: RwSignal::new(None), params: StoredValue::new(ParameterSet::second_batch_2022()) };
+    provide_context(app);
+    let router = Router::start();
+    provide_context(router);
+    if let Some(field) = router.focus.get_untracked() {
+        browser::focus_soon(field);
+    }
+    let draft_id = Memo::new(move |_| router.route.with(|r| r.draft_id().map(str::to_owned)));
+    let page = move || match draft_id.get() {
+        Some(id) => view! { <pages::DraftShell id=id /> }.into_any(),
+        None => match router.route.get() {
+            Route::Home => view! { <pages::HomePage /> }.into_any(),
+            Route::Verify => view! { <pages::VerifyPage /> }.into_any(),
+            Route::Settings => view! { <pages::SettingsPage /> }.into_any(),
+            _ => view! { <pages::NotFound /> }.into_any(),
+        },
+    };
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        browser::focus_element("main");
+    };
     view! {
-        <header class="app-header"><h1>"衔接推进区申报助手"</h1></header>
-        <main data-app-ready="">
-            <label for="draft-name">"草稿名称"</label>
-            <input id="draft-name" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
-        </main>
-        <footer>"鲁乡振发〔2022〕26号 · 版本 " {shenbao_core::APP_VERSION}</footer>
+        <a class="app-skip-link" href="#main" on:click=skip_to_main>"跳到正文"</a>
+        <header class="app-header">
+            <div class="app-header__inner">
+                <a class="app-header__title" href="#/">"衔接推进区申报助手"</a>
+                <nav class="app-header__nav" aria-label="主菜单">
+                    <a class="app-header__link" href="#/">"我的草稿"</a>
+                    <a class="app-header__link" href="#/verify">"核验申报包"</a>
+                    <a class="app-header__link" href="#/settings">"密钥与存储"</a>
+                </nav>
+            </div>
+        </header>
+        <Show when=move || app.save_error.with(Option::is_some)>
+            <div class="app-banner app-banner--error" role="alert" id="save-error">
+                {move || app.save_error.get().unwrap_or_default()}
+            </div>
+        </Show>
+        <main id="main" class="app-main" tabindex="-1" data-app-ready="">{page}</main>
+        <footer class="app-footer">
+            <p>"依据：山东省乡村振兴局 山东省财政厅《关于开展第二批衔接乡村振兴集中推进区建设工作的通知》（鲁乡振发〔2022〕26号）"</p>
+            <p>
+                "版本 " <span id="app-version">{shenbao_core::APP_VERSION}</span>
+                " · 全部数据只保存在本机浏览器中，不上传任何服务器。"
+            </p>
+        </footer>
     }
 }

@@ -1,0 +1,146 @@
+use leptos::prelude::*;
+use shenbao_core::draft::is_justified;
+use shenbao_core::evaluation::{Finding, Severity};
+use shenbao_core::rules::Step;
+
+use crate::route::{Route, field_href};
+use crate::state::DraftCtx;
+
+/// The live findings of one step, at the top of its page: what blocks, what needs a justification (with the box
+/// to write it), and information; each with its clause and a link to the field. Counts for the other steps below.
+/// It is also the page's error summary: "保存并继续" focuses it while problems remain.
+#[component]
+pub fn FindingsPanel(
+    /// The step whose findings are listed.
+    step: Step,
+) -> impl IntoView {
+    let ctx = expect_context::<DraftCtx>();
+    let findings = Memo::new(move |_| {
+        ctx.evaluation.with(|e| e.findings.iter().filter(|f| f.step() == step).cloned().collect::<Vec<Finding>>())
+    });
+    let open_count = Memo::new(move |_| {
+        findings.with(|list| {
+            ctx.draft.with(|d| {
+                list.iter()
+                    .filter(|f| {
+                        f.severity == Severity::Blocking || (f.severity == Severity::Warning && !is_justified(d, f))
+                    })
+                    .count()
+            })
+        })
+    });
+    let others = Memo::new(move |_| {
+        ctx.evaluation.with(|e| {
+            ctx.draft.with(|d| {
+                Step::ALL
+                    .into_iter()
+                    .filter(|other| *other != step)
+                    .map(|other| {
+                        let count = e
+                            .findings
+                            .iter()
+                            .filter(|f| f.step() == other)
+                            .filter(|f| {
+                                f.severity == Severity::Blocking
+                                    || (f.severity == Severity::Warning && !is_justified(d, f))
+                            })
+                            .count();
+                        (other, count)
+                    })
+                    .filter(|(_, count)| *count > 0)
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let by_severity = move |severity: Severity| {
+        Signal::derive(move || {
+            findings.with(|list| list.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>())
+        })
+    };
+    view! {
+        <section class="app-findings" id="findings" tabindex="-1" aria-labelledby="findings-title">
+            <h2 class="app-findings__title" id="findings-title" data-open-count=move || open_count.get().to_string()>
+                {move || match open_count.get() {
+                    0 => "本步骤暂无需要处理的问题".to_owned(),
+                    count => format!("本步骤有 {count} 个问题需要处理"),
+                }}
+            </h2>
+            <FindingGroup title="必须修改" findings=by_severity(Severity::Blocking) modifier="blocking" />
+            <FindingGroup title="需说明理由（原则上的要求，不满足时须写明理由，随申报材料报送）" findings=by_severity(Severity::Warning) modifier="warning" />
+            <FindingGroup title="提示" findings=by_severity(Severity::Info) modifier="info" />
+            <Show when=move || others.with(|o| !o.is_empty())>
+                <p class="app-findings__others">
+                    "其他步骤："
+                    <For each=move || others.get() key=|(step, count)| (*step, *count) let:item>
+                        <a class="app-findings__other" href=Route::Step(ctx.id.get_value(), item.0).href()>
+                            {format!("{}（{}）", item.0.title(), item.1)}
+                        </a>
+                    </For>
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn FindingGroup(title: &'static str, findings: Signal<Vec<Finding>>, modifier: &'static str) -> impl IntoView {
+    let ctx = expect_context::<DraftCtx>();
+    view! {
+        <Show when=move || findings.with(|f| !f.is_empty())>
+            <div class=format!("app-findings__group app-findings__group--{modifier}")>
+                <h3 class="app-findings__group-title">{title}</h3>
+                <ul class="app-findings__list">
+                    <For each=move || findings.get() key=|f| (f.key(), f.message.clone()) let:finding>
+                        <FindingItem finding=finding ctx=ctx />
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn FindingItem(finding: Finding, ctx: DraftCtx) -> impl IntoView {
+    let draft_id = ctx.id.get_value();
+    let href = finding.fields.first().map(|field| field_href(&draft_id, finding.step(), field));
+    let key = finding.key();
+    let warning = finding.severity == Severity::Warning;
+    let justification_id = format!("justification-{key}");
+    let justification = {
+        let key = key.clone();
+        move || ctx.draft.with(|d| d.justifications.get(&key).cloned().unwrap_or_default())
+    };
+    let save_justification = {
+        let key = key.clone();
+        move |text: String| {
+            ctx.update(|d| {
+                if text.is_empty() {
+                    d.justifications.remove(&key);
+                } else {
+                    d.justifications.insert(key.clone(), text);
+                }
+            })
+        }
+    };
+    view! {
+        <li class="app-findings__item" data-rule=finding.rule.clone() data-clause=finding.clause.clone() data-key=key.clone()>
+            <span class="app-tag app-tag--clause" title="通知条款">{finding.clause.clone()}</span>
+            {match href {
+                Some(href) => view! { <a class="app-findings__link" href=href>{finding.message.clone()}</a> }.into_any(),
+                None => view! { <span>{finding.message.clone()}</span> }.into_any(),
+            }}
+            {warning.then(|| view! {
+                <div class="app-findings__justification">
+                    <label class="app-field__label" for=justification_id.clone()>"理由（随申报材料报送）"</label>
+                    <textarea
+                        class="app-textarea"
+                        id=justification_id.clone()
+                        rows="2"
+                        prop:value=justification
+                        on:input=move |ev| save_justification(event_target_value(&ev))
+                    ></textarea>
+                </div>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,19 @@
+//! Reusable widgets. Each reads bindings and core results; none holds rule logic.
+
+pub mod check_box;
+pub mod field_messages;
+pub mod findings_panel;
+pub mod radios;
+pub mod select_field;
+pub mod step_nav;
+pub mod text_area;
+pub mod text_input;
+
+pub use check_box::CheckBox;
+pub use field_messages::{FieldMessages, described_by};
+pub use findings_panel::FindingsPanel;
+pub use radios::Radios;
+pub use select_field::SelectField;
+pub use step_nav::{StepFooter, StepNav};
+pub use text_area::TextArea;
+pub use text_input::TextInput;

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use super::{FieldMessages, described_by};
+use crate::state::Binding;
+
+/// A labelled multi-line text field.
+#[component]
+pub fn TextArea(
+    /// The value it edits.
+    binding: Binding,
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// Help shown under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Visible lines (default 3).
+    #[prop(optional)]
+    rows: Option<u32>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    view! {
+        <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
+            <label class="app-field__label" for=move || binding.path.get()>{label}</label>
+            {hint.map(|hint| view! { <p class="app-field__hint" id=move || format!("{}-hint", binding.path.get())>{hint}</p> })}
+            <FieldMessages binding=binding />
+            <textarea
+                class="app-textarea"
+                id=move || binding.path.get()
+                name=move || binding.path.get()
+                rows=rows.unwrap_or(3)
+                aria-describedby=described_by(binding, has_hint)
+                prop:value=move || binding.value.get()
+                on:input=move |ev| binding.on_input.run(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}

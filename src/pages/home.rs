@@ -1,0 +1,223 @@
+use leptos::prelude::*;
+use shenbao_core::draft::Draft;
+use shenbao_core::rules::Step;
+
+use crate::state::AppState;
+use crate::store::{self, DraftSummary};
+use crate::{browser, route::Route};
+
+/// The start page: what the tool does, the steps of an application, the drafts kept in this browser, and
+/// creating or importing a draft.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    browser::set_title("衔接推进区申报助手");
+    let app = expect_context::<AppState>();
+    let version = RwSignal::new(0u32);
+    let drafts = Memo::new(move |_| {
+        version.track();
+        app.params.with_value(store::summaries)
+    });
+    let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().any(|s| s.needs_backup)));
+    let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
+    view! {
+        <h1 class="app-heading app-heading--xl">"衔接推进区申报助手"</h1>
+        <p class="app-lead">
+            "按照鲁乡振发〔2022〕26号通知，逐步填写第二批衔接乡村振兴集中推进区申报材料。每一项要求在填写时即时检查并注明条款；"
+            "草稿随输入自动保存在本机浏览器中；完成后导出带电子签名的申报包，随邮件报送市乡村振兴局、市财政局。"
+        </p>
+        <h2 class="app-heading app-heading--m">"申报步骤"</h2>
+        <ol class="app-list app-list--numbered" id="steps">
+            {steps}
+            <li>"核对与导出"</li>
+        </ol>
+        <h2 class="app-heading app-heading--m">"我的草稿"</h2>
+        <Show when=move || needs_backup.get()>
+            <p class="app-banner app-banner--info" id="backup-reminder">
+                "提醒：草稿只保存在本机浏览器中。清理浏览器数据或更换电脑会丢失草稿，请定期“下载”草稿文件作为备份。"
+            </p>
+        </Show>
+        <Show
+            when=move || drafts.with(|d| !d.is_empty())
+            fallback=|| view! { <p id="no-drafts">"本机还没有草稿。请在下方新建，或导入从其他电脑下载的草稿文件。"</p> }
+        >
+            <table class="app-table" id="drafts">
+                <thead>
+                    <tr><th scope="col">"草稿"</th><th scope="col">"申报县"</th><th scope="col">"最后修改"</th><th scope="col">"状态"</th><th scope="col">"操作"</th></tr>
+                </thead>
+                <tbody>
+                    <For each=move || drafts.get() key=|s| (s.id.clone(), s.name.clone(), s.updated.clone(), s.status.clone()) let:summary>
+                        <DraftRow summary=summary version=version />
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+        <NewDraft version=version />
+        <ImportDraft version=version />
+    }
+}
+
+#[component]
+fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let id = summary.id.clone();
+    let name = summary.name.clone();
+    let duplicate = {
+        let id = id.clone();
+        move |_| match store::load(&id) {
+            Ok(mut draft) => {
+                let now = browser::now();
+                draft.name = format!("{}（副本）", draft.name);
+                draft.created_at = Some(now);
+                draft.updated_at = Some(now);
+                draft.backed_up_at = None;
+                match store::insert(&draft) {
+                    Ok(_) => version.update(|v| *v += 1),
+                    Err(error) => message.set(Some(error.message())),
+                }
+            }
+            Err(_) => message.set(Some("这份草稿无法读取，不能复制。".into())),
+        }
+    };
+    let download = {
+        let id = id.clone();
+        move |_| match store::load(&id) {
+            Ok(draft) => match download_draft(&id, draft, app) {
+                Ok(()) => version.update(|v| *v += 1),
+                Err(error) => message.set(Some(error)),
+            },
+            Err(_) => message.set(Some("这份草稿无法读取，请打开它下载原始数据。".into())),
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            store::delete(&id);
+            version.update(|v| *v += 1);
+        }
+    };
+    let open_href = Route::Tasks(id.clone()).href();
+    let rename_href = format!("{}?focus=draft-name", Route::Tasks(id.clone()).href());
+    view! {
+        <tr class="app-table__row" data-draft-id=id.clone()>
+            <td><a class="app-draft-link" href=open_href>{summary.name.clone()}</a></td>
+            <td>{summary.county.clone()}</td>
+            <td>{summary.updated.clone()}</td>
+            <td>
+                <span class="app-tag" class:app-tag--completed=summary.ready class:app-tag--has-problems=summary.corrupt>{summary.status.clone()}</span>
+            </td>
+            <td class="app-table__actions">
+                <a class="app-link-button" href=rename_href>"重命名"</a>
+                <button type="button" class="app-link-button" data-action="duplicate" on:click=duplicate>"复制"</button>
+                <button type="button" class="app-link-button" data-action="download" on:click=download>"下载"</button>
+                <button type="button" class="app-link-button app-link-button--warning" data-action="delete" on:click=move |_| confirming.set(true)>"删除"</button>
+                <Show when=move || confirming.get()>
+                    <div class="app-confirm" role="alert">
+                        {format!("确定删除草稿「{name}」？删除后无法恢复。")}
+                        <button type="button" class="app-button app-button--warning" data-action="confirm-delete" on:click=delete.clone()>"确定删除"</button>
+                        <button type="button" class="app-button app-button--secondary" data-action="cancel-delete" on:click=move |_| confirming.set(false)>"取消"</button>
+                    </div>
+                </Show>
+                {move || message.get().map(|text| view! { <p class="app-field__message" role="alert">{text}</p> })}
+            </td>
+        </tr>
+    }
+}
+
+/// Downloads a draft as a file (the format `shenbao check` reads) and records the backup time.
+///
+/// # Errors
+/// A Chinese message when the browser refuses.
+pub fn download_draft(id: &str, mut draft: Draft, app: AppState) -> Result<(), String> {
+    let applicant = &draft.application.applicant;
+    let who = if applicant.county_name.is_empty() { draft.name.clone() } else { applicant.county_name.clone() };
+    let file_name = format!("{}-衔接推进区申报草稿-{}.json", sanitise(&who), browser::local_date_compact());
+    draft.backed_up_at = Some(browser::now());
+    browser::download(&file_name, "application/json", &draft.to_json())?;
+    if let Err(error) = store::save(id, &draft) {
+        app.save_error.set(Some(error.message()));
+    }
+    Ok(())
+}
+
+/// A name usable as a file name on Windows and Linux.
+pub fn sanitise(name: &str) -> String {
+    let cleaned: String =
+        name.chars().filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')).collect();
+    if cleaned.trim().is_empty() { "草稿".into() } else { cleaned.trim().to_owned() }
+}
+
+#[component]
+fn NewDraft(version: RwSignal<u32>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = name.get_untracked();
+        let draft = app.params.with_value(|params| Draft::new(title.trim(), params, browser::now()));
+        match store::insert(&draft) {
+            Ok(id) => {
+                version.update(|v| *v += 1);
+                browser::go(&Route::Tasks(id).href());
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <form class="app-panel" id="new-draft" on:submit=create>
+            <h2 class="app-heading app-heading--m">"新建申报草稿"</h2>
+            <div class="app-field">
+                <label class="app-field__label" for="new-draft-name">"草稿名称"</label>
+                <p class="app-field__hint" id="new-draft-name-hint">"便于区分多份草稿，例如“平阴县第二批衔接推进区申报”。以后可以修改。"</p>
+                {move || error.get().map(|text| view! { <p class="app-field__message" role="alert">{text}</p> })}
+                <input class="app-input app-input--long" id="new-draft-name" type="text" aria-describedby="new-draft-name-hint"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="app-button" id="create-draft">"新建草稿"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ImportDraft(version: RwSignal<u32>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = browser::files_of(input.files());
+        input.set_value("");
+        let Some(file) = files.into_iter().next() else { return };
+        leptos::task::spawn_local(async move {
+            let result = match browser::read_text(&file).await {
+                Ok(text) => Draft::from_json(&text).map_err(|e| format!("无法导入「{}」：{e}", file.name())),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(mut draft) => {
+                    draft.backed_up_at = draft.updated_at;
+                    match store::insert(&draft) {
+                        Ok(id) => {
+                            error.set(None);
+                            version.update(|v| *v += 1);
+                            browser::go(&Route::Tasks(id).href());
+                        }
+                        Err(e) => error.set(Some(e.message())),
+                    }
+                }
+                Err(message) => error.set(Some(format!("{message} 本机已有的草稿没有任何改动。"))),
+            }
+        });
+    };
+    view! {
+        <section class="app-panel" id="import-draft">
+            <h2 class="app-heading app-heading--m">"导入草稿文件"</h2>
+            <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
+                <label class="app-field__label" for="import-file">"选择从本工具下载的草稿文件（.json）"</label>
+                <p class="app-field__hint">"导入的草稿作为新草稿保存，不会覆盖本机已有的草稿。"</p>
+                {move || error.get().map(|text| view! { <p class="app-field__message" role="alert" id="import-error">{text}</p> })}
+                <input class="app-file" id="import-file" type="file" accept=".json,application/json" on:change=on_change />
+            </div>
+        </section>
+    }
+}

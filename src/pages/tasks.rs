@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use shenbao_core::draft::Readiness;
+use shenbao_core::rules::Step;
+use shenbao_core::status::{completed_steps, step_status};
+
+use crate::route::Route;
+use crate::state::{AppState, DraftCtx};
+
+/// The home of a draft (GOV.UK task list): each step with its status, the overall progress and status, the
+/// draft's name.
+#[component]
+pub fn TaskList() -> impl IntoView {
+    let ctx = expect_context::<DraftCtx>();
+    let app = expect_context::<AppState>();
+    let id = ctx.id.get_value();
+    let statuses =
+        Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Step::ALL.map(|s| step_status(d, e, s)))));
+    let completed = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| completed_steps(d, e))));
+    let ready = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Readiness::of(d, e).is_ready())));
+    let rows = Step::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let status = move || statuses.with(|s| s[index]);
+            view! {
+                <li class="app-task-list__item" data-step=step.key()>
+                    <a class="app-task-list__link" href=Route::Step(id.clone(), step).href()>{format!("{}. {}", index + 1, step.title())}</a>
+                    <span class=move || format!("app-tag app-tag--{}", status().key()) data-status=move || status().key()>{move || status().label()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let name = ctx.draft_text("draft-name", |d| d.name.clone(), |d, text| d.name = text);
+    let download_id = id.clone();
+    let download = move |_| {
+        let draft = ctx.draft.get_untracked();
+        match super::home::download_draft(&download_id, draft.clone(), app) {
+            // Not a change of content: the change time stays, so the backup reminder goes away.
+            Ok(()) => ctx.draft.update(|d| d.backed_up_at = Some(crate::browser::now())),
+            Err(error) => app.save_error.set(Some(error)),
+        }
+    };
+    view! {
+        <p><a href="#/">"← 我的草稿"</a></p>
+        <h1 class="app-heading app-heading--l">"申报任务清单"</h1>
+        <crate::components::TextInput binding=name label="草稿名称" hint="只用于在本机区分草稿，不影响申报内容。" />
+        <p class="app-task-list__progress" id="progress">{move || format!("已完成 {} / {} 个步骤", completed.get(), Step::ALL.len())}</p>
+        <p class="app-task-list__status" id="overall-status">
+            "申报状态："
+            <strong class=move || if ready.get() { "app-status app-status--ready" } else { "app-status app-status--blocked" } data-ready=move || ready.get().to_string()>
+                {move || if ready.get() { "可以提交" } else { "尚不能提交" }}
+            </strong>
+        </p>
+        <ol class="app-task-list">
+            {rows}
+            <li class="app-task-list__item" data-step="review">
+                <a class="app-task-list__link" href=Route::Review(id.clone()).href()>"8. 核对与导出"</a>
+            </li>
+        </ol>
+        <div class="app-button-group">
+            <a class="app-button" href=Route::Step(id.clone(), Step::Applicant).href()>"开始填写"</a>
+            <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份）"</button>
+        </div>
+    }
+}

@@ -1,0 +1,341 @@
+//! The state of the open draft, shared by every page of the wizard, and the bindings that tie a form field to
+//! one value of the draft.
+//!
+//! The draft is one `RwSignal<Draft>` (domain types hold no signals); the evaluation is a `Memo` over it, so every
+//! finding is recomputed by the core as the user types. Every change is written to local storage at once.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use serde::Serialize;
+use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::evaluation::{Evaluation, Finding, Severity};
+use shenbao_core::model::Application;
+use shenbao_core::{ParameterSet, Wan};
+
+use crate::browser;
+use crate::store;
+
+/// Application-wide state.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The last storage failure, shown in a banner until a save succeeds again.
+    pub save_error: RwSignal<Option<String>>,
+    /// The notice's parameters.
+    pub params: StoredValue<ParameterSet>,
+}
+
+/// The open draft.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftCtx {
+    /// Its storage id.
+    pub id: StoredValue<String>,
+    /// The draft itself.
+    pub draft: RwSignal<Draft>,
+    /// The core's evaluation of it, recomputed on every change.
+    pub evaluation: Memo<Evaluation>,
+    /// Findings by field path, for inline messages.
+    pub by_field: Memo<HashMap<String, Vec<Finding>>>,
+    /// The notice's parameters.
+    pub params: StoredValue<ParameterSet>,
+}
+
+impl DraftCtx {
+    /// Opens a loaded draft: evaluates it live and saves every change to local storage.
+    pub fn open(id: String, draft: Draft, app: AppState) -> DraftCtx {
+        let params = app.params;
+        let draft = RwSignal::new(draft);
+        let evaluation = Memo::new(move |_| params.with_value(|p| draft.with(|d| evaluate_draft(d, p))));
+        let by_field = Memo::new(move |_| {
+            let mut map: HashMap<String, Vec<Finding>> = HashMap::new();
+            evaluation.with(|e| {
+                for finding in &e.findings {
+                    for field in &finding.fields {
+                        map.entry(field.clone()).or_default().push(finding.clone());
+                    }
+                }
+            });
+            map
+        });
+        let id = StoredValue::new(id);
+        // Save at once after every change: nothing typed is lost to a reload, a crash or a closed tab.
+        Effect::new(move |previous: Option<()>| {
+            draft.with(|d| {
+                if previous.is_some() {
+                    match store::save(&id.get_value(), d) {
+                        Ok(()) => app.save_error.set(None),
+                        Err(error) => app.save_error.set(Some(error.message())),
+                    }
+                }
+            });
+        });
+        DraftCtx { id, draft, evaluation, by_field, params }
+    }
+
+    /// Changes the draft and stamps the change time.
+    pub fn update(&self, change: impl FnOnce(&mut Draft)) {
+        let now = browser::now();
+        self.draft.update(|draft| {
+            change(draft);
+            draft.updated_at = Some(now);
+        });
+    }
+
+    /// Writes the draft to storage now (on `pagehide`, in case a change is still in flight).
+    pub fn flush(&self, app: AppState) {
+        self.draft.with_untracked(|d| {
+            if let Err(error) = store::save(&self.id.get_value(), d) {
+                app.save_error.set(Some(error.message()));
+            }
+        });
+    }
+
+    /// A free-text field.
+    pub fn text(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut Application, String) + Send + Sync + 'static,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(path);
+        Binding {
+            path,
+            value: Signal::derive(move || ctx.draft.with(|d| get(&d.application))),
+            messages: ctx.messages(path, None),
+            on_input: Callback::new(move |text: String| ctx.update(|d| set(&mut d.application, text))),
+        }
+    }
+
+    /// A free-text field of the draft itself (its name), outside the application.
+    pub fn draft_text(
+        &self,
+        path: &'static str,
+        get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(move || path.to_owned());
+        Binding {
+            path,
+            value: Signal::derive(move || ctx.draft.with(|d| get(d))),
+            messages: ctx.messages(path, None),
+            on_input: Callback::new(move |text: String| ctx.update(|d| set(d, text))),
+        }
+    }
+
+    /// A field whose text is parsed (money, count, date, month). Text that does not parse is kept in the draft's
+    /// pending inputs and shown back with the parser's message; the value becomes empty until it parses.
+    pub fn parsed<T: Clone + Send + Sync + 'static>(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> Option<T> + Send + Sync + 'static,
+        set: impl Fn(&mut Application, Option<T>) + Send + Sync + 'static,
+        parser: Parser<T>,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(path);
+        let value = Signal::derive(move || {
+            let key = path.get();
+            ctx.draft.with(|d| match d.pending_inputs.get(&key) {
+                Some(text) => text.clone(),
+                None => get(&d.application).map(|v| (parser.show)(&v)).unwrap_or_default(),
+            })
+        });
+        let on_input = Callback::new(move |text: String| {
+            let key = path.get_untracked();
+            let parsed = if text.trim().is_empty() { Ok(None) } else { (parser.parse)(&text).map(Some) };
+            ctx.update(|d| match parsed {
+                Ok(parsed) => {
+                    d.pending_inputs.remove(&key);
+                    set(&mut d.application, parsed);
+                }
+                Err(_) => {
+                    d.pending_inputs.insert(key, text);
+                    set(&mut d.application, None);
+                }
+            });
+        });
+        Binding { path, value, messages: ctx.messages(path, Some(parser.message)), on_input }
+    }
+
+    /// A choice among enum values (radios or a select); the key of a value is its serde name.
+    pub fn choice<T: Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static>(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> Option<T> + Send + Sync + 'static,
+        set: impl Fn(&mut Application, Option<T>) + Send + Sync + 'static,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(path);
+        Binding {
+            path,
+            value: Signal::derive(move || {
+                ctx.draft.with(|d| get(&d.application).map(|v| key_of(&v)).unwrap_or_default())
+            }),
+            messages: ctx.messages(path, None),
+            on_input: Callback::new(move |key: String| {
+                let value = serde_json::from_value::<T>(serde_json::Value::String(key)).ok();
+                ctx.update(|d| set(&mut d.application, value));
+            }),
+        }
+    }
+
+    /// A yes/no question answered with radios (`yes` / `no`; empty while unanswered).
+    pub fn yes_no(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> Option<bool> + Send + Sync + 'static,
+        set: impl Fn(&mut Application, Option<bool>) + Send + Sync + 'static,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(path);
+        Binding {
+            path,
+            value: Signal::derive(move || {
+                ctx.draft.with(|d| match get(&d.application) {
+                    Some(true) => "yes".to_owned(),
+                    Some(false) => "no".to_owned(),
+                    None => String::new(),
+                })
+            }),
+            messages: ctx.messages(path, None),
+            on_input: Callback::new(move |key: String| {
+                let value = match key.as_str() {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                };
+                ctx.update(|d| set(&mut d.application, value));
+            }),
+        }
+    }
+
+    /// A tick box (`true` / `false`).
+    pub fn flag(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> bool + Send + Sync + 'static,
+        set: impl Fn(&mut Application, bool) + Send + Sync + 'static,
+    ) -> Binding {
+        let ctx = *self;
+        let path = Signal::derive(path);
+        Binding {
+            path,
+            value: Signal::derive(move || ctx.draft.with(|d| get(&d.application).to_string())),
+            messages: ctx.messages(path, None),
+            on_input: Callback::new(move |key: String| ctx.update(|d| set(&mut d.application, key == "true"))),
+        }
+    }
+
+    /// The inline messages of a field: the parser's message for pending text, else its blocking findings and
+    /// unjustified warnings.
+    fn messages(
+        &self,
+        path: Signal<String>,
+        parse_message: Option<fn(&str) -> Option<String>>,
+    ) -> Signal<Vec<FieldMessage>> {
+        let ctx = *self;
+        Signal::derive(move || {
+            let key = path.get();
+            let pending = ctx.draft.with(|d| d.pending_inputs.get(&key).cloned());
+            if let (Some(text), Some(message)) = (pending, parse_message) {
+                return message(&text)
+                    .map(|text| vec![FieldMessage { severity: Severity::Blocking, text }])
+                    .unwrap_or_default();
+            }
+            ctx.by_field.with(|map| {
+                map.get(&key)
+                    .map(|findings| {
+                        findings
+                            .iter()
+                            .filter(|f| f.severity != Severity::Info)
+                            .filter(|f| {
+                                f.severity == Severity::Blocking
+                                    || !ctx.draft.with(|d| shenbao_core::draft::is_justified(d, f))
+                            })
+                            .map(|f| FieldMessage { severity: f.severity, text: f.message.clone() })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    }
+}
+
+/// The key a value of an enum has in the forms: its serde name (`"central"`, `"agglomeration"`).
+pub fn key_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// One inline message under a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMessage {
+    /// Blocking or warning.
+    pub severity: Severity,
+    /// The Chinese message.
+    pub text: String,
+}
+
+/// What a form field needs from the draft: its path (also its element id), its text, its messages and how to
+/// change it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Field path, e.g. `funds.loans`; also the input's `id`.
+    pub path: Signal<String>,
+    /// The text or key to show.
+    pub value: Signal<String>,
+    /// Inline messages.
+    pub messages: Signal<Vec<FieldMessage>>,
+    /// Called with the new text or key.
+    pub on_input: Callback<String>,
+}
+
+/// How a parsed field reads and shows its values.
+#[derive(Debug)]
+pub struct Parser<T> {
+    /// Text to value, or a Chinese message.
+    pub parse: fn(&str) -> Result<T, String>,
+    /// Value to text.
+    pub show: fn(&T) -> String,
+    /// The message for text that does not parse.
+    pub message: fn(&str) -> Option<String>,
+}
+
+impl<T> Clone for Parser<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Parser<T> {}
+
+/// Amounts in 万元.
+pub const MONEY: Parser<Wan> = Parser {
+    parse: |text| Wan::parse_input(text).map_err(|e| e.to_string()),
+    show: |value| value.to_string(),
+    message: |text| Wan::parse_input(text).err().map(|e| format!("「{text}」不是有效金额：{e}")),
+};
+
+/// Counts of people.
+pub const COUNT: Parser<u32> = Parser {
+    parse: |text| shenbao_core::input::parse_count_input(text).map_err(|e| e.to_string()),
+    show: |value| value.to_string(),
+    message: |text| shenbao_core::input::parse_count_input(text).err().map(|e| format!("「{text}」不是有效人数：{e}")),
+};
+
+/// Dates.
+pub const DATE: Parser<chrono::NaiveDate> = Parser {
+    parse: |text| shenbao_core::input::parse_date_input(text).map_err(|e| e.to_string()),
+    show: |value| value.to_string(),
+    message: |text| shenbao_core::input::parse_date_input(text).err().map(|e| format!("「{text}」不是有效日期：{e}")),
+};
+
+/// Months.
+pub const MONTH: Parser<shenbao_core::input::YearMonth> = Parser {
+    parse: |text| shenbao_core::input::YearMonth::parse_input(text).map_err(|e| e.to_string()),
+    show: |value| value.to_string(),
+    message: |text| {
+        shenbao_core::input::YearMonth::parse_input(text).err().map(|e| format!("「{text}」不是有效年月：{e}"))
+    },
+};

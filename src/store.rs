@@ -1,0 +1,145 @@
+//! Drafts in the browser's local storage: an index of ids, and one key per draft holding its JSON.
+//!
+//! Keys: `shenbao.drafts` (JSON array of draft ids, in creation order) and `shenbao.draft.<id>` (the draft,
+//! compact JSON, the same format a downloaded draft file has). A draft that cannot be read is never deleted
+//! silently: the app shows what is wrong and offers its raw text for download.
+
+use shenbao_core::ParameterSet;
+use shenbao_core::draft::{Draft, DraftError, Readiness, evaluate_draft};
+
+use crate::browser::{self, SaveError};
+
+/// Prefix of every key this app writes.
+pub const KEY_PREFIX: &str = "shenbao.";
+const INDEX_KEY: &str = "shenbao.drafts";
+
+/// The storage key of one draft.
+pub fn draft_key(id: &str) -> String {
+    format!("shenbao.draft.{id}")
+}
+
+/// The ids of all drafts, in creation order.
+pub fn draft_ids() -> Vec<String> {
+    browser::load_json::<Vec<String>>(INDEX_KEY).unwrap_or_default()
+}
+
+fn save_ids(ids: &[String]) -> Result<(), SaveError> {
+    browser::save_json(INDEX_KEY, &ids)
+}
+
+/// Why a stored draft could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// No draft with this id (deleted, or a stale link).
+    Missing,
+    /// The stored text is not a readable draft; `raw` is kept so the user can download it.
+    Corrupt {
+        /// What the core said is wrong.
+        message: String,
+        /// The stored text as it is.
+        raw: String,
+    },
+}
+
+/// Opens a stored draft.
+///
+/// # Errors
+/// [`LoadError`] when it is missing or unreadable.
+pub fn load(id: &str) -> Result<Draft, LoadError> {
+    let raw = browser::load_text(&draft_key(id)).ok_or(LoadError::Missing)?;
+    Draft::from_json(&raw).map_err(|error: DraftError| LoadError::Corrupt { message: error.to_string(), raw })
+}
+
+/// Writes a draft.
+///
+/// # Errors
+/// [`SaveError`], typically a full quota.
+pub fn save(id: &str, draft: &Draft) -> Result<(), SaveError> {
+    browser::save_text(&draft_key(id), &draft.to_compact_json())
+}
+
+/// Stores a new draft under a fresh id and returns the id.
+///
+/// # Errors
+/// [`SaveError`] when nothing could be written; nothing is left half-written.
+pub fn insert(draft: &Draft) -> Result<String, SaveError> {
+    let mut ids = draft_ids();
+    let stamp = draft.created_at.map(|t| t.timestamp_millis()).unwrap_or_default().unsigned_abs();
+    let mut id = format!("d{stamp:x}");
+    let mut counter = 1;
+    while ids.contains(&id) || browser::load_text(&draft_key(&id)).is_some() {
+        counter += 1;
+        id = format!("d{stamp:x}-{counter}");
+    }
+    save(&id, draft)?;
+    ids.push(id.clone());
+    if let Err(error) = save_ids(&ids) {
+        browser::remove(&draft_key(&id));
+        return Err(error);
+    }
+    Ok(id)
+}
+
+/// Deletes a draft and its index entry.
+pub fn delete(id: &str) {
+    let ids: Vec<String> = draft_ids().into_iter().filter(|other| other != id).collect();
+    let _ = save_ids(&ids);
+    browser::remove(&draft_key(id));
+}
+
+/// One line of the drafts list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSummary {
+    /// Storage id.
+    pub id: String,
+    /// The draft's name, or its county, or "未命名草稿".
+    pub name: String,
+    /// 市 县, when chosen.
+    pub county: String,
+    /// Last change, local `YYYY-MM-DD HH:MM`.
+    pub updated: String,
+    /// 可以提交 / 不能提交 / 数据损坏.
+    pub status: String,
+    /// True when it can be exported (ready and justified).
+    pub ready: bool,
+    /// Set when the stored text is unreadable.
+    pub corrupt: bool,
+    /// Set when it changed since the last backup download.
+    pub needs_backup: bool,
+}
+
+/// Summaries of every stored draft, for the drafts list.
+pub fn summaries(params: &ParameterSet) -> Vec<DraftSummary> {
+    draft_ids()
+        .into_iter()
+        .map(|id| match load(&id) {
+            Ok(draft) => {
+                let evaluation = evaluate_draft(&draft, params);
+                let ready = Readiness::of(&draft, &evaluation).is_ready();
+                let applicant = &draft.application.applicant;
+                DraftSummary {
+                    name: if draft.name.trim().is_empty() { "未命名草稿".into() } else { draft.name.clone() },
+                    county: format!("{}{}", applicant.city_name, applicant.county_name),
+                    updated: draft.updated_at.map(browser::local_time_text).unwrap_or_default(),
+                    status: if ready { "可以提交".into() } else { "尚不能提交".into() },
+                    ready,
+                    corrupt: false,
+                    needs_backup: draft
+                        .backed_up_at
+                        .is_none_or(|backup| draft.updated_at.is_some_and(|updated| updated > backup)),
+                    id,
+                }
+            }
+            Err(_) => DraftSummary {
+                id,
+                name: "无法读取的草稿".into(),
+                county: String::new(),
+                updated: String::new(),
+                status: "数据损坏".into(),
+                ready: false,
+                corrupt: true,
+                needs_backup: false,
+            },
+        })
+        .collect()
+}
