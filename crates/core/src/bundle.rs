@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::evaluation::Evaluation;
+use crate::draft::{Draft, Readiness, evaluate_draft};
+use crate::evaluation::{Evaluation, Severity};
 use crate::model::Application;
+use crate::params::ParameterSet;
 
 /// The `format` member of every bundle.
 pub const BUNDLE_FORMAT: &str = "shenbao-bundle";
@@ -48,6 +50,89 @@ pub struct Bundle {
     /// JWS signatures with detached payload; the first is Ed25519.
     #[serde(default)]
     pub signatures: Vec<JwsSignature>,
+}
+
+impl Bundle {
+    /// The unsigned bundle of a draft that is ready to submit: the application, its evaluation under `params`, the
+    /// justifications of the warnings it has (and no stale ones), the attachment manifest, `created_at` and the
+    /// app's version. Sign it with [`crate::signing::sign_bundle`].
+    ///
+    /// # Errors
+    /// [`BundleError::ParameterSetMismatch`] when the draft is made under another parameter set, and
+    /// [`BundleError::NotReady`] when a finding blocks or a warning has no justification.
+    pub fn of_draft(
+        draft: &Draft,
+        params: &ParameterSet,
+        attachments: Vec<Attachment>,
+        created_at: DateTime<Utc>,
+        app_version: &str,
+    ) -> Result<Bundle, BundleError> {
+        if draft.parameter_set != params.id {
+            return Err(BundleError::ParameterSetMismatch {
+                draft: draft.parameter_set.clone(),
+                params: params.id.clone(),
+            });
+        }
+        let evaluation = evaluate_draft(draft, params);
+        let readiness = Readiness::of(draft, &evaluation);
+        if !readiness.is_ready() {
+            return Err(BundleError::NotReady {
+                blocking: readiness.blocking,
+                unjustified: readiness.unjustified.iter().map(|finding| finding.key()).collect(),
+            });
+        }
+        let justifications = evaluation
+            .with_severity(Severity::Warning)
+            .filter_map(|finding| draft.justifications.get_key_value(&finding.key()))
+            .map(|(key, text)| (key.clone(), text.clone()))
+            .collect();
+        Ok(Bundle {
+            format: BUNDLE_FORMAT.to_owned(),
+            version: BUNDLE_VERSION,
+            app_version: app_version.to_owned(),
+            created_at,
+            draft_name: draft.name.clone(),
+            application: draft.application.clone(),
+            evaluation: ExportedEvaluation {
+                parameter_set: ParameterSetRef { id: params.id.clone(), sha256: params.sha256() },
+                evaluation,
+            },
+            justifications,
+            attachments,
+            signatures: Vec::new(),
+        })
+    }
+
+    /// The bundle as the file is written: pretty JSON (two-space indent) ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+/// Why a bundle could not be made. `Display` is a Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    /// Something blocks, or a warning has no justification (see [`Readiness`]).
+    #[error("申报书还不能导出：{blocking} 项必须修改，{} 项需说明理由的提示尚未填写理由。", unjustified.len())]
+    NotReady {
+        /// How many findings block.
+        blocking: usize,
+        /// The keys of the warnings without a justification.
+        unjustified: Vec<String>,
+    },
+    /// The draft was made under another notice than the parameter set given.
+    #[error("草稿按参数集「{draft}」填写，不能按「{params}」导出。")]
+    ParameterSetMismatch {
+        /// The draft's parameter set id.
+        draft: String,
+        /// The id of the set given.
+        params: String,
+    },
+    /// The content holds a number that is not a safe integer (at this JSON pointer).
+    #[error("申报包在 {0} 处含有非整数或超出安全范围的数字；签名内容中的金额和比例必须写成字符串。")]
+    NumberNotAllowed(String),
 }
 
 /// The evaluation as exported, naming the parameter set it used.

@@ -24,6 +24,7 @@ pub mod params;
 pub mod reference;
 pub mod rules;
 pub mod sample;
+pub mod signing;
 
 pub mod status;
 

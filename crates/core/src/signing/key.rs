@@ -1,0 +1,285 @@
+//! The county's signing key: an Ed25519 key pair (RFC 8032), its public JWK (RFC 8037), its RFC 7638 thumbprint,
+//! the fingerprint people compare by eye, and the key file it is exported to and imported from.
+//!
+//! The secret bytes come from the caller (the app draws them from `crypto.getRandomValues` on first export); this
+//! module never draws randomness.
+
+use std::fmt;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use ed25519_dalek::Signer;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::bundle::canonical_json;
+
+/// The `format` member of a key file.
+pub const KEY_FILE_FORMAT: &str = "shenbao-key";
+
+/// The key file version this crate writes and reads.
+pub const KEY_FILE_VERSION: u32 = 1;
+
+/// A county's bundle-signing key. `Debug` shows the key id only, never the secret.
+#[derive(Clone)]
+pub struct BundleKey {
+    secret: ed25519_dalek::SigningKey,
+    created_at: DateTime<Utc>,
+}
+
+impl BundleKey {
+    /// The key with these 32 secret bytes (RFC 8032 private key), created at `created_at`.
+    pub fn from_secret_bytes(secret: [u8; 32], created_at: DateTime<Utc>) -> BundleKey {
+        BundleKey { secret: ed25519_dalek::SigningKey::from_bytes(&secret), created_at }
+    }
+
+    /// When the key was generated, as told by the caller then.
+    pub fn created_at(&self) -> DateTime<Utc> {
+        self.created_at
+    }
+
+    /// The public key as a JWK.
+    pub fn public_jwk(&self) -> PublicJwk {
+        PublicJwk::from_bytes(&self.secret.verifying_key().to_bytes())
+    }
+
+    /// The 64-byte Ed25519 signature of `message`.
+    pub(crate) fn sign(&self, message: &[u8]) -> [u8; 64] {
+        self.secret.sign(message).to_bytes()
+    }
+
+    /// The key file: pretty JSON, a private JWK with extra members (see `docs/bundle-format.md`). It holds the
+    /// secret key: whoever has the file can sign as the county.
+    pub fn to_key_file(&self) -> String {
+        let public = self.public_jwk();
+        let file = KeyFile {
+            format: KEY_FILE_FORMAT.to_owned(),
+            version: KEY_FILE_VERSION,
+            kty: public.kty.clone(),
+            crv: public.crv.clone(),
+            x: public.x.clone(),
+            d: URL_SAFE_NO_PAD.encode(self.secret.to_bytes()),
+            kid: Some(public.kid()),
+            created_at: self.created_at,
+        };
+        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Reads a key file written by [`BundleKey::to_key_file`].
+    ///
+    /// # Errors
+    /// [`KeyFileError`], whose `Display` is a Chinese sentence.
+    pub fn from_key_file(text: &str) -> Result<BundleKey, KeyFileError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|error| KeyFileError::Json { line: error.line(), column: error.column() })?;
+        if value.get("format").and_then(Value::as_str) != Some(KEY_FILE_FORMAT) {
+            return Err(KeyFileError::NotAKeyFile);
+        }
+        match value.get("version") {
+            Some(version) if version.as_u64() == Some(u64::from(KEY_FILE_VERSION)) => {}
+            Some(version) => return Err(KeyFileError::UnsupportedVersion(version.to_string())),
+            None => return Err(KeyFileError::UnsupportedVersion("（缺失）".into())),
+        }
+        let file: KeyFile = serde_path_to_error::deserialize(value)
+            .map_err(|e| KeyFileError::Field { path: e.path().to_string(), reason: e.inner().to_string() })?;
+        if file.kty != "OKP" || file.crv != "Ed25519" {
+            return Err(KeyFileError::WrongKeyType { kty: file.kty, crv: file.crv });
+        }
+        let secret = decode_32(&file.d).ok_or(KeyFileError::Encoding("d"))?;
+        decode_32(&file.x).ok_or(KeyFileError::Encoding("x"))?;
+        let key = BundleKey::from_secret_bytes(secret, file.created_at);
+        let public = key.public_jwk();
+        if public.x != file.x || file.kid.is_some_and(|kid| kid != public.kid()) {
+            return Err(KeyFileError::Mismatch);
+        }
+        Ok(key)
+    }
+}
+
+impl fmt::Debug for BundleKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BundleKey").field("kid", &self.public_jwk().kid()).finish_non_exhaustive()
+    }
+}
+
+/// An Ed25519 public key as a JSON Web Key (RFC 8037 §2): `{"crv":"Ed25519","kty":"OKP","x":…}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicJwk {
+    /// Always `"OKP"`.
+    pub kty: String,
+    /// Always `"Ed25519"`.
+    pub crv: String,
+    /// BASE64URL (no padding) of the 32-byte public key.
+    pub x: String,
+}
+
+impl PublicJwk {
+    /// The JWK of 32 public key bytes.
+    pub fn from_bytes(public_key: &[u8; 32]) -> PublicJwk {
+        PublicJwk { kty: "OKP".into(), crv: "Ed25519".into(), x: URL_SAFE_NO_PAD.encode(public_key) }
+    }
+
+    /// The JWK as a JSON value, for a JWS protected header.
+    pub fn to_value(&self) -> Value {
+        json!({ "kty": self.kty, "crv": self.crv, "x": self.x })
+    }
+
+    /// The RFC 7638 thumbprint: SHA-256 of the canonical JSON of the required members `crv`, `kty`, `x`.
+    pub fn thumbprint(&self) -> [u8; 32] {
+        Sha256::digest(canonical_json(&self.to_value()).as_bytes()).into()
+    }
+
+    /// The key id written in the protected header: BASE64URL of the thumbprint.
+    pub fn kid(&self) -> String {
+        URL_SAFE_NO_PAD.encode(self.thumbprint())
+    }
+
+    /// The fingerprint people compare by eye: see [`fingerprint_of`].
+    pub fn fingerprint(&self) -> String {
+        fingerprint_of(&self.thumbprint())
+    }
+}
+
+/// The thumbprint in upper-case hex in 16 groups of 4, e.g. `3F2A 9C01 … 7B4E`: what the county writes on its
+/// stamped cover letter and the reviewer compares with what the app or `shenbao verify` shows.
+pub fn fingerprint_of(thumbprint: &[u8; 32]) -> String {
+    let hex = hex::encode_upper(thumbprint);
+    let groups: Vec<&str> = (0..hex.len()).step_by(4).map(|start| &hex[start..start + 4]).collect();
+    groups.join(" ")
+}
+
+/// Decodes BASE64URL without padding into exactly 32 bytes.
+pub(crate) fn decode_32(text: &str) -> Option<[u8; 32]> {
+    URL_SAFE_NO_PAD.decode(text).ok()?.try_into().ok()
+}
+
+/// The key file's members, in the order written.
+#[derive(Serialize, Deserialize)]
+struct KeyFile {
+    format: String,
+    version: u32,
+    kty: String,
+    crv: String,
+    x: String,
+    d: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kid: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+/// Why a file could not be imported as a key. `Display` is a Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyFileError {
+    /// Not JSON, or cut short.
+    #[error("密钥文件不完整或不是有效的 JSON（第 {line} 行第 {column} 列）。")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but not a key file of this app.
+    #[error("这不是本工具的密钥文件（缺少 \"format\": \"shenbao-key\"）。请选择从本工具导出的密钥文件。")]
+    NotAKeyFile,
+    /// A key file version this app does not know.
+    #[error("不支持的密钥文件版本 {0}（本工具支持版本 1）。")]
+    UnsupportedVersion(String),
+    /// Not an Ed25519 key.
+    #[error("密钥类型为 {kty}/{crv}，本工具只支持 OKP/Ed25519。")]
+    WrongKeyType {
+        /// The file's `kty`.
+        kty: String,
+        /// The file's `crv`.
+        crv: String,
+    },
+    /// `d` or `x` is not BASE64URL of 32 bytes.
+    #[error("密钥文件已损坏：成员 \"{0}\" 不是 32 字节的 BASE64URL 编码。")]
+    Encoding(&'static str),
+    /// The public key or key id does not belong to the secret key.
+    #[error("密钥文件已损坏：公钥与私钥不匹配。")]
+    Mismatch,
+    /// A member has the wrong type.
+    #[error("密钥文件的字段 {path} 有误：{reason}")]
+    Field {
+        /// Path of the member.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl KeyFileError {
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeyFileError::Json { .. } => "invalid_json",
+            KeyFileError::NotAKeyFile => "not_a_key_file",
+            KeyFileError::UnsupportedVersion(_) => "unsupported_version",
+            KeyFileError::WrongKeyType { .. } => "wrong_key_type",
+            KeyFileError::Encoding(_) => "invalid_encoding",
+            KeyFileError::Mismatch => "key_mismatch",
+            KeyFileError::Field { .. } => "invalid_field",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> BundleKey {
+        BundleKey::from_secret_bytes([7; 32], "2022-12-01T08:00:00Z".parse().unwrap())
+    }
+
+    #[test]
+    fn rfc_8037_appendix_a_thumbprint() {
+        // RFC 8037 A.1–A.3: the example Ed25519 key and its RFC 7638 thumbprint.
+        let secret = URL_SAFE_NO_PAD.decode("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A").unwrap();
+        let key = BundleKey::from_secret_bytes(secret.try_into().unwrap(), DateTime::UNIX_EPOCH);
+        let jwk = key.public_jwk();
+        assert_eq!(jwk.x, "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+        assert_eq!(hex::encode(jwk.thumbprint()), "90facafea9b1556698540f70c0117a22ea37bd5cf3ed3c47093c1707282b4b89");
+        assert_eq!(jwk.kid(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    }
+
+    #[test]
+    fn the_fingerprint_is_sixteen_groups_of_upper_hex() {
+        let fingerprint = key().public_jwk().fingerprint();
+        let groups: Vec<&str> = fingerprint.split(' ').collect();
+        assert_eq!(groups.len(), 16);
+        assert!(groups.iter().all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_hexdigit() && !c.is_lowercase())));
+        assert_eq!(fingerprint.replace(' ', "").to_lowercase(), hex::encode(key().public_jwk().thumbprint()));
+    }
+
+    #[test]
+    fn the_key_file_round_trips_and_hides_nothing_it_should_not() {
+        let text = key().to_key_file();
+        let again = BundleKey::from_key_file(&text).unwrap();
+        assert_eq!(again.public_jwk(), key().public_jwk());
+        assert_eq!(again.created_at(), key().created_at());
+        assert!(!format!("{:?}", key()).contains(&URL_SAFE_NO_PAD.encode([7u8; 32])));
+    }
+
+    fn import_error(edit: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(&key().to_key_file()).unwrap();
+        edit(&mut value);
+        BundleKey::from_key_file(&value.to_string()).unwrap_err().code().to_owned()
+    }
+
+    #[test]
+    fn refuses_broken_key_files_with_reasons() {
+        assert_eq!(BundleKey::from_key_file("{\"format\":").unwrap_err().code(), "invalid_json");
+        assert_eq!(import_error(|v| v["format"] = json!("shenbao-draft")), "not_a_key_file");
+        assert_eq!(import_error(|v| v["version"] = json!(2)), "unsupported_version");
+        assert_eq!(import_error(|v| v["crv"] = json!("X25519")), "wrong_key_type");
+        assert_eq!(import_error(|v| v["d"] = json!("AAAA")), "invalid_encoding");
+        assert_eq!(import_error(|v| v["x"] = json!(URL_SAFE_NO_PAD.encode([1u8; 32]))), "key_mismatch");
+        assert_eq!(import_error(|v| v["created_at"] = json!("gestern")), "invalid_field");
+        let message = BundleKey::from_key_file("[").unwrap_err().to_string();
+        assert!(message.contains("第 1 行"), "{message}");
+    }
+}

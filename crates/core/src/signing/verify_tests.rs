@@ -1,0 +1,195 @@
+//! Sign → verify round trips and every failure reason, one small case each. The golden files are checked in
+//! `crates/core/tests/vectors.rs`.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use super::*;
+use crate::bundle::{Attachment, BundleError};
+use crate::draft::Draft;
+use crate::params::ParameterSet;
+use crate::sample;
+
+fn now() -> DateTime<Utc> {
+    "2022-12-01T08:00:00Z".parse().unwrap()
+}
+
+fn key() -> BundleKey {
+    BundleKey::from_secret_bytes([42; 32], now())
+}
+
+fn ready_draft() -> Draft {
+    let params = ParameterSet::second_batch_2022();
+    let mut draft = Draft::new("平阴县申报书", &params, now());
+    draft.application = sample::complete();
+    draft
+}
+
+fn signed_json() -> String {
+    let attachments = vec![Attachment::of("实施方案.pdf", b"%PDF-1.7 example")];
+    export_signed_bundle(&ready_draft(), &ParameterSet::second_batch_2022(), attachments, now(), &key()).unwrap()
+}
+
+/// The failure code after editing the signed bundle's JSON (without re-signing).
+fn code_after(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    edit(&mut value);
+    let report = verify_bundle_json(&value.to_string());
+    report.failure.map_or_else(|| "ok".to_owned(), |failure| failure.code().to_owned())
+}
+
+/// The failure code after editing the content and signing again with the test key.
+fn code_after_resigning(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    edit(&mut value);
+    let payload = payload_of(&value).unwrap();
+    value["signatures"] = json!([ed25519_signature(&key(), &payload)]);
+    verify_bundle_json(&value.to_string()).failure.map_or_else(|| "ok".to_owned(), |f| f.code().to_owned())
+}
+
+#[test]
+fn a_signed_bundle_verifies_and_rechecks_clean() {
+    let report = verify_bundle_json(&signed_json());
+    assert_eq!(report.failure, None);
+    assert_eq!(report.fingerprint(), Some(key().public_jwk().fingerprint()));
+    assert_eq!(report.claimed_county.as_deref(), Some("济南市平阴县"));
+    let recheck = report.recheck.unwrap();
+    assert_eq!((recheck.ready, recheck.status_label()), (true, "可以提交"));
+    assert_eq!(recheck.linkage_total().to_string(), "4000");
+    assert!(recheck.differences.is_empty(), "{:?}", recheck.differences);
+    let bundle = report.bundle.unwrap();
+    assert_eq!(bundle.attachments[0].size, 16);
+    assert_eq!(bundle.draft_name, "平阴县申报书");
+}
+
+#[test]
+fn signing_is_deterministic_and_the_output_readable() {
+    let text = signed_json();
+    assert_eq!(text, signed_json());
+    assert!(text.contains("\n  \"format\": \"shenbao-bundle\""), "pretty, members in struct order");
+    assert!(text.contains("平阴县"), "Chinese is written as is, not escaped");
+}
+
+#[test]
+fn layout_and_member_order_do_not_matter() {
+    let value: Value = serde_json::from_str(&signed_json()).unwrap();
+    // serde_json's Value sorts members and `to_string` drops all whitespace: different bytes, same content.
+    let compact = value.to_string();
+    assert_ne!(compact, signed_json());
+    assert!(verify_bundle_json(&compact).is_ok());
+}
+
+#[test]
+fn any_change_to_the_content_breaks_the_signature() {
+    assert_eq!(code_after(|v| v["application"]["funds"]["county_linkage_funds"] = json!("1100")), "bad_signature");
+    assert_eq!(code_after(|v| v["created_at"] = json!("2022-12-02T08:00:00Z")), "bad_signature");
+    assert_eq!(code_after(|v| v["attachments"] = json!([])), "bad_signature");
+    assert_eq!(code_after(|v| v["extra"] = json!("added")), "bad_signature");
+}
+
+#[test]
+fn every_signature_problem_has_its_code() {
+    assert_eq!(code_after(|v| v["signatures"] = json!([])), "unsigned");
+    assert_eq!(code_after(|v| drop(v.as_object_mut().unwrap().remove("signatures"))), "unsigned");
+    assert_eq!(code_after(|v| v["signatures"] = json!({})), "malformed_signature");
+    assert_eq!(code_after(|v| v["signatures"][0]["protected"] = json!("%%%")), "malformed_signature");
+    assert_eq!(code_after(|v| v["signatures"][0]["signature"] = json!("AAAA")), "malformed_signature");
+    let header = |edit: fn(&mut Value)| {
+        move |v: &mut Value| {
+            let protected = v["signatures"][0]["protected"].as_str().unwrap();
+            let mut header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(protected).unwrap()).unwrap();
+            edit(&mut header);
+            v["signatures"][0]["protected"] = json!(URL_SAFE_NO_PAD.encode(header.to_string()));
+        }
+    };
+    assert_eq!(code_after(header(|h| h["alg"] = json!("SM2"))), "first_signature_not_ed25519");
+    assert_eq!(code_after(header(|h| h["crit"] = json!(["b64"]))), "unsupported_critical_header");
+    assert_eq!(code_after(header(|h| h["jwk"]["crv"] = json!("Ed448"))), "invalid_public_key");
+    assert_eq!(code_after(header(|h| h["jwk"]["d"] = json!("secret"))), "invalid_public_key");
+    assert_eq!(code_after(header(|h| drop(h.as_object_mut().unwrap().remove("jwk")))), "invalid_public_key");
+    assert_eq!(code_after(header(|h| h["kid"] = json!("someone-else"))), "kid_mismatch");
+    // A header rewritten with the same members still changes the signing input.
+    assert_eq!(code_after(header(|h| h["typ"] = json!("JWS"))), "bad_signature");
+}
+
+#[test]
+fn a_later_signature_of_an_unknown_algorithm_is_reported_but_does_not_fail() {
+    let unknown = json!({"protected": URL_SAFE_NO_PAD.encode(r#"{"alg":"SM2"}"#), "signature": "AAAA"});
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    value["signatures"].as_array_mut().unwrap().push(unknown);
+    let report = verify_bundle_json(&value.to_string());
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert_eq!(report.signatures[1].outcome, SignatureOutcome::Unsupported);
+    assert_eq!(report.signatures[1].alg.as_deref(), Some("SM2"));
+    // A later Ed25519 signature that does not verify fails the bundle.
+    let mut second = value["signatures"][0].clone();
+    second["signature"] = json!(URL_SAFE_NO_PAD.encode([0u8; 64]));
+    value["signatures"][1] = second;
+    let report = verify_bundle_json(&value.to_string());
+    assert_eq!(report.failure, Some(VerifyFailure::BadSignature { number: 2 }));
+}
+
+#[test]
+fn the_file_itself_must_be_a_bundle_of_a_known_version() {
+    let report = verify_bundle_json(&signed_json()[..500]);
+    assert_eq!(report.failure.as_ref().map(VerifyFailure::code), Some("invalid_json"));
+    assert!(report.failure.unwrap().to_string().starts_with("文件不完整或不是有效的 JSON（第 "));
+    assert_eq!(verify_bundle_bytes(&[0xff, 0xfe]).failure.map(|f| f.code()), Some("invalid_json"));
+    assert_eq!(code_after(|v| v["format"] = json!("shenbao-draft")), "is_draft");
+    assert_eq!(code_after(|v| v["format"] = json!("something")), "not_a_bundle");
+    assert_eq!(code_after(|v| v["version"] = json!(2)), "unsupported_version");
+    let message = verify_bundle_json(r#"{"format":"shenbao-bundle","version":2}"#).failure.unwrap().to_string();
+    assert!(message.starts_with("不支持的申报包版本 2"), "{message}");
+}
+
+#[test]
+fn signed_content_is_still_checked() {
+    assert_eq!(code_after_resigning(|_| {}), "ok");
+    // A fraction cannot be signed at all; the check comes before the signatures'.
+    assert_eq!(code_after(|v| v["application"]["funds"]["loans"] = json!(12.5)), "number_not_allowed");
+    assert_eq!(code_after_resigning(|v| v["created_at"] = json!("yesterday")), "invalid_field");
+    let unknown = |v: &mut Value| v["evaluation"]["parameter_set"]["id"] = json!("lu-2030");
+    assert_eq!(code_after_resigning(unknown), "unknown_parameter_set");
+    let changed = |v: &mut Value| v["evaluation"]["parameter_set"]["sha256"] = json!("00");
+    assert_eq!(code_after_resigning(changed), "parameter_set_changed");
+}
+
+#[test]
+fn a_recorded_evaluation_that_differs_is_reported_not_failed() {
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    value["evaluation"]["status"] = json!("blocked");
+    value["signatures"] = json!([ed25519_signature(&key(), &payload_of(&value).unwrap())]);
+    let report = verify_bundle_json(&value.to_string());
+    assert!(report.is_ok());
+    let recheck = report.recheck.unwrap();
+    assert!(recheck.ready);
+    assert!(matches!(recheck.differences.as_slice(), [Difference::Status { .. }]), "{:?}", recheck.differences);
+}
+
+#[test]
+fn a_draft_that_is_not_ready_is_refused() {
+    let params = ParameterSet::second_batch_2022();
+    let mut draft = ready_draft();
+    draft.application.funds.provincial_linkage_funds = None;
+    let error = export_signed_bundle(&draft, &params, Vec::new(), now(), &key()).unwrap_err();
+    assert!(matches!(error, BundleError::NotReady { blocking, .. } if blocking > 0), "{error:?}");
+    assert!(error.to_string().starts_with("申报书还不能导出"), "{error}");
+    draft = ready_draft();
+    draft.pending_inputs.insert("funds.loans".into(), "12a".into());
+    assert!(matches!(Bundle::of_draft(&draft, &params, Vec::new(), now(), "t"), Err(BundleError::NotReady { .. })));
+    draft = ready_draft();
+    draft.parameter_set = "lu-2030".into();
+    let error = Bundle::of_draft(&draft, &params, Vec::new(), now(), "t").unwrap_err();
+    assert!(matches!(error, BundleError::ParameterSetMismatch { .. }), "{error:?}");
+}
+
+#[test]
+fn only_justifications_of_current_warnings_travel() {
+    let params = ParameterSet::second_batch_2022();
+    let mut draft = ready_draft();
+    draft.justifications.insert("no_longer_warned".into(), "旧的理由".into());
+    let bundle = Bundle::of_draft(&draft, &params, Vec::new(), now(), "t").unwrap();
+    assert!(bundle.justifications.is_empty());
+}
