@@ -1,0 +1,110 @@
+//! `shenbao verify` over the golden bundles in `tests/vectors/bundles/`: lines, CSV and exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn vectors() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/bundles")
+}
+
+fn shenbao_verify(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shenbao")).arg("verify").args(args).output().expect("the binary runs")
+}
+
+fn vector(name: &str) -> String {
+    vectors().join(name).display().to_string()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_valid_bundle_prints_county_fingerprint_status_and_total() {
+    let output = shenbao_verify(&[&vector("valid-pingyin.json")]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let line = stdout(&output);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    for part in [
+        "济南市平阴县",
+        "公钥指纹 9C75 E6F6 9C56 9067 24CA A011 45F8 50A1 5E9A 7D65 D899 305E 1CB5 9012 5368 5362",
+        "签名有效",
+        "可以提交",
+        "衔接资金总量 4000 万元",
+    ] {
+        assert!(line.contains(part), "{part:?} missing from {line}");
+    }
+}
+
+#[test]
+fn each_failing_vector_says_why_and_exits_1() {
+    let cases = [
+        ("tampered-amount.json", "签名无效：内容在签名后被修改"),
+        ("wrong-key.json", "签名无效"),
+        ("truncated.json", "文件不完整或不是有效的 JSON（第 "),
+        ("unknown-version.json", "不支持的申报包版本 2"),
+        ("float-number.json", "非整数"),
+    ];
+    for (name, reason) in cases {
+        let output = shenbao_verify(&[&vector(name)]);
+        assert_eq!(output.status.code(), Some(1), "{name}: {output:?}");
+        assert!(stdout(&output).contains(reason), "{name}: {}", stdout(&output));
+        assert!(!stdout(&output).contains("签名有效"), "{name}");
+    }
+}
+
+#[test]
+fn reordered_members_still_verify() {
+    let output = shenbao_verify(&[&vector("reordered-keys.json")]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(stdout(&output).contains("签名有效 | 可以提交"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_folder_gives_one_line_per_bundle_and_a_csv() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let csv_path = temp.path().join("汇总.csv");
+    let output = shenbao_verify(&[&vectors().display().to_string(), "--csv", &csv_path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "some vectors fail: {output:?}");
+    let expected: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(vectors().join("expected.json")).expect("expected.json"))
+            .expect("JSON");
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), expected.len(), "expected.json is skipped, not reported: {out}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("跳过"), "{output:?}");
+
+    let csv_text = std::fs::read_to_string(&csv_path).expect("the CSV is written");
+    let csv_text = csv_text.strip_prefix('\u{feff}').expect("a byte-order mark for spreadsheet programs");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    assert_eq!(header, ["文件", "市县", "公钥指纹", "核验结果", "原因代码", "状态", "衔接资金总量（万元）", "备注"]);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(records.len(), expected.len());
+    for record in &records {
+        let name = PathBuf::from(&record[0]).file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let want = expected[&name]["expect"].as_str().unwrap_or_default();
+        let got = if record[4].is_empty() { "ok" } else { &record[4] };
+        assert_eq!(got, want, "{name}");
+        if want == "ok" {
+            assert_eq!((&record[3], &record[5], &record[6]), ("签名有效", "可以提交", "4000"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn missing_paths_and_empty_folders_exit_2() {
+    let output = shenbao_verify(&["/nonexistent/bundle.json"]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("无法读取"), "{output:?}");
+    let empty = tempfile::tempdir().expect("temp dir");
+    let output = shenbao_verify(&[&empty.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(shenbao_verify(&[]).status.code(), Some(2), "a path is required");
+}
+
+#[test]
+fn a_file_named_explicitly_is_reported_even_if_not_a_bundle() {
+    let output = shenbao_verify(&[&vector("expected.json")]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(stdout(&output).contains("这不是申报包"), "{}", stdout(&output));
+}
