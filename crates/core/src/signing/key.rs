@@ -45,6 +45,11 @@ impl BundleKey {
         PublicJwk::from_bytes(&self.secret.verifying_key().to_bytes())
     }
 
+    /// The fingerprint to show and to write on the cover letter: see [`fingerprint_of`].
+    pub fn fingerprint(&self) -> String {
+        self.public_jwk().fingerprint()
+    }
+
     /// The 64-byte Ed25519 signature of `message`.
     pub(crate) fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.secret.sign(message).to_bytes()
@@ -248,7 +253,7 @@ mod tests {
 
     #[test]
     fn the_fingerprint_is_sixteen_groups_of_upper_hex() {
-        let fingerprint = key().public_jwk().fingerprint();
+        let fingerprint = key().fingerprint();
         let groups: Vec<&str> = fingerprint.split(' ').collect();
         assert_eq!(groups.len(), 16);
         assert!(groups.iter().all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_hexdigit() && !c.is_lowercase())));
