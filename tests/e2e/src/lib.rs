@@ -5,9 +5,11 @@
 //! browser's half. Everything a test starts (server, driver, browser, temporary profile and download folders)
 //! is stopped and removed when its [`Session`] and [`StaticServer`] are dropped, even when the test fails.
 
+mod app;
 mod server;
 mod session;
 
+pub use app::{field, finding, radio};
 pub use server::StaticServer;
 pub use session::{Browser, Session};
 
@@ -44,11 +46,12 @@ pub type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 pub fn dist_dir() -> std::path::PathBuf {
     match std::env::var_os("SHENBAO_DIST") {
         Some(dir) => dir.into(),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"),
+        None => workspace_dir().join("dist"),
     }
 }
 
 /// The workspace root, for test vectors.
 pub fn workspace_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    dir.canonicalize().unwrap_or(dir)
 }

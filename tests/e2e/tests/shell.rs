@@ -2,15 +2,40 @@
 
 use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir};
 
-browser_tests!(typed_value_survives_reload);
+browser_tests!(typed_value_survives_reload, start_page_lists_the_steps);
 
 async fn typed_value_survives_reload(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
     let session = Session::start(browser).await?;
+    let id = session.create_draft(&server.origin(), "沂南县第二批申报").await?;
+    session.fill("draft-name", "沂南县第二批衔接推进区申报").await?;
+    session.reload().await?;
+    assert_eq!(session.value("[id=\"draft-name\"]").await?, "沂南县第二批衔接推进区申报");
+    // Written through gloo-storage as the draft's JSON.
+    assert_eq!(session.stored_draft(&id).await?["name"], "沂南县第二批衔接推进区申报");
+    session.close().await
+}
+
+async fn start_page_lists_the_steps(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let session = Session::start(browser).await?;
     session.open(&format!("{}/", server.origin())).await?;
     assert_eq!(session.client().title().await?, "衔接推进区申报助手");
-    session.type_into("#draft-name", "沂南县第二批申报").await?;
-    session.reload().await?;
-    assert_eq!(session.value("#draft-name").await?, "沂南县第二批申报");
+    let steps = session.text("#steps").await?;
+    for step in [
+        "申报县基本情况",
+        "覆盖村庄",
+        "特色产业",
+        "建设内容与项目清单",
+        "资金筹措",
+        "组织保障",
+        "承诺事项",
+        "核对与导出",
+    ] {
+        assert!(steps.contains(step), "{step} missing from {steps}");
+    }
+    let footer = session.text(".app-footer").await?;
+    assert!(footer.contains("鲁乡振发〔2022〕26号"), "{footer}");
+    assert!(footer.contains(env!("CARGO_PKG_VERSION")), "{footer}");
     session.close().await
 }

@@ -1,0 +1,122 @@
+//! Steps a user takes in the app, shared by the browser tests.
+
+use std::path::Path;
+
+use crate::{Session, TestResult};
+
+/// The CSS selector of a form field by its path (the input's id), e.g. `villages[0].name`.
+pub fn field(path: &str) -> String {
+    format!("[id=\"{path}\"]")
+}
+
+/// The CSS selector of one radio of a question.
+pub fn radio(path: &str, value: &str) -> String {
+    format!("input[type=radio][name=\"{path}\"][value=\"{value}\"]")
+}
+
+/// The CSS selector of a finding of a rule in the findings panel.
+pub fn finding(rule: &str) -> String {
+    format!("#findings [data-rule=\"{rule}\"]")
+}
+
+impl Session {
+    /// Creates a draft from the start page and returns its id (the task list is then shown).
+    ///
+    /// # Errors
+    /// When the start page or the task list does not behave.
+    pub async fn create_draft(
+        &self,
+        origin: &str,
+        name: &str,
+    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        self.open(&format!("{origin}/#/")).await?;
+        self.type_into("#new-draft-name", name).await?;
+        self.click("#create-draft").await?;
+        self.wait_for("#progress").await?;
+        self.current_draft_id().await
+    }
+
+    /// Imports a draft file from the start page and returns the new draft's id.
+    ///
+    /// # Errors
+    /// When the import fails.
+    pub async fn import_draft(
+        &self,
+        origin: &str,
+        file: &Path,
+    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        self.open(&format!("{origin}/#/")).await?;
+        self.upload("#import-file", file).await?;
+        self.wait_for("#progress").await?;
+        self.current_draft_id().await
+    }
+
+    /// The id of the draft in the current location (`#/drafts/<id>...`).
+    ///
+    /// # Errors
+    /// When the location is not a draft's.
+    pub async fn current_draft_id(&self) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        let hash = self.eval("return location.hash").await?;
+        let hash = hash.as_str().unwrap_or_default();
+        hash.strip_prefix("#/drafts/")
+            .map(|rest| rest.split(['/', '?']).next().unwrap_or_default().to_owned())
+            .ok_or_else(|| format!("not on a draft page: {hash}").into())
+    }
+
+    /// Opens a step of a draft by its route and waits for its heading.
+    ///
+    /// # Errors
+    /// When the page does not appear.
+    pub async fn go_to_step(&self, origin: &str, id: &str, step: &str) -> TestResult {
+        self.client().goto(&format!("{origin}/#/drafts/{id}/{step}")).await?;
+        self.wait_for(".app-layout__content h1").await?;
+        Ok(())
+    }
+
+    /// Types into the field with this path (clearing it first).
+    ///
+    /// # Errors
+    /// When the field is missing.
+    pub async fn fill(&self, path: &str, text: &str) -> TestResult {
+        self.type_into(&field(path), text).await
+    }
+
+    /// Chooses a radio answer.
+    ///
+    /// # Errors
+    /// When the radio is missing.
+    pub async fn choose(&self, path: &str, value: &str) -> TestResult {
+        self.click(&radio(path, value)).await
+    }
+
+    /// Chooses an option of a select field.
+    ///
+    /// # Errors
+    /// When the select or option is missing.
+    pub async fn pick(&self, path: &str, value: &str) -> TestResult {
+        self.select(&field(path), value).await
+    }
+
+    /// The stored draft's JSON, read back from local storage.
+    ///
+    /// # Errors
+    /// When it is not there or not JSON.
+    pub async fn stored_draft(&self, id: &str) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        let text = self.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
+        let text = text.as_str().ok_or("the draft is not in local storage")?;
+        Ok(serde_json::from_str(text)?)
+    }
+
+    /// Saves a screenshot to `$SHENBAO_SCREENSHOTS/<name>-<browser>.png` when that variable is set.
+    ///
+    /// # Errors
+    /// When the screenshot cannot be written.
+    pub async fn screenshot(&self, name: &str) -> TestResult {
+        if let Some(dir) = std::env::var_os("SHENBAO_SCREENSHOTS") {
+            let png = self.client().screenshot().await?;
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(Path::new(&dir).join(format!("{name}-{:?}.png", self.browser)), png)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,25 @@
+//! Every page of a complete draft renders, at desktop and phone width, without a horizontal scroll bar.
+
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, workspace_dir};
+
+browser_tests!(every_page_fits_desktop_and_phone_width);
+
+async fn every_page_fits_desktop_and_phone_width(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let session = Session::start(browser).await?;
+    let id =
+        session.import_draft(&server.origin(), &workspace_dir().join("tests/vectors/drafts/complete.json")).await?;
+    for (width, height) in [(1280, 900), (390, 844)] {
+        session.client().set_window_size(width, height).await?;
+        for step in ["applicant", "villages", "industries", "projects", "funds", "governance", "attestations", "review"]
+        {
+            session.go_to_step(&server.origin(), &id, step).await?;
+            session.screenshot(&format!("{step}-{width}")).await?;
+            let overflow = session
+                .eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                .await?;
+            assert!(overflow.as_i64().unwrap_or(1) <= 0, "{step} at {width}px scrolls sideways by {overflow}");
+        }
+    }
+    session.close().await
+}
