@@ -378,7 +378,11 @@ mod tests {
         let mut draft = Draft::new("测试", &ParameterSet::second_batch_2022(), DateTime::<Utc>::default());
         for index in 0..count {
             let id = draft.next_id(ItemList::Villages);
-            draft.application.villages.push(crate::model::Village { id, name: format!("村{index}"), ..Default::default() });
+            draft.application.villages.push(crate::model::Village {
+                id,
+                name: format!("村{index}"),
+                ..Default::default()
+            });
         }
         draft
     }
@@ -402,7 +406,10 @@ mod tests {
         draft.remove_item(ItemList::Villages, 0);
         assert_eq!(draft.pending_inputs.get("villages[1].population").map(String::as_str), Some("12a"));
         assert_eq!(draft.pending_inputs.len(), 2);
-        assert_eq!(draft.application.villages.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["村0", "村1", "村2"]);
+        assert_eq!(
+            draft.application.villages.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
+            ["村0", "村1", "村2"]
+        );
     }
 
     #[test]
