@@ -149,3 +149,86 @@ fn the_version_1_draft_is_migrated_and_evaluates() {
     assert_eq!(evaluation.status, Status::Ready, "{:#?}", evaluation.findings);
     assert_eq!(evaluation.figures.linkage_total, Wan::from_whole(4000));
 }
+
+fn draft_format_doc() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/draft-format.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// The contents of the ```json blocks of a Markdown text.
+fn json_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```json") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), text) => {
+                block.push_str(text);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_examples_in_draft_format_md_read_and_evaluate() {
+    let doc = draft_format_doc();
+    let blocks = json_blocks(&doc);
+    assert_eq!(blocks.len(), 2, "expected the pending_inputs fragment and the minimal draft");
+    let fragment: serde_json::Value =
+        serde_json::from_str(&format!("{{{}}}", blocks[0])).expect("the pending_inputs fragment is JSON");
+    assert_eq!(fragment["pending_inputs"]["funds.loans"], "12,5");
+
+    let draft = Draft::from_json(&blocks[1]).unwrap_or_else(|error| panic!("the minimal draft does not read: {error}"));
+    assert_eq!(draft.application.applicant.county_name, "平阴县");
+    let evaluation = evaluate_draft(&draft, &ParameterSet::second_batch_2022());
+    assert_eq!(evaluation.status, Status::Blocked);
+    let rules: Vec<&str> = evaluation.findings.iter().map(|finding| finding.rule.as_str()).collect();
+    assert_eq!(rules[0], "input_format");
+    assert!(rules.contains(&"village_details") && rules.contains(&"projects_listed"), "{rules:?}");
+    assert!(!rules.contains(&"county_selected"), "{rules:?}");
+
+    assert!(doc.contains("[`tests/vectors/drafts/complete.json`](../tests/vectors/drafts/complete.json)"));
+}
+
+/// Every member name of the complete draft, and every choice value, is documented (written in backticks).
+#[test]
+fn draft_format_md_names_every_member_and_value() {
+    use shenbao_core::model::{
+        ContentArea, ExcludedProgramme, LinkedInitiativeKind, PlanStatus, RegionTier, SupportMode, VillageCategory,
+    };
+    fn collect(value: &serde_json::Value, names: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(members) => {
+                for (name, member) in members {
+                    names.insert(name.clone());
+                    collect(member, names);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, names)),
+            _ => {}
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    collect(&serde_json::to_value(complete_draft()).expect("JSON"), &mut names);
+    let mut values: Vec<serde_json::Value> = Vec::new();
+    values.extend(RegionTier::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(ExcludedProgramme::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(VillageCategory::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(PlanStatus::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(ResidentSupport::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(LinkedInitiativeKind::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(FundingSource::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(ContentArea::ALL.iter().map(|v| serde_json::json!(v)));
+    values.extend(SupportMode::ALL.iter().map(|v| serde_json::json!(v)));
+    names.extend(values.iter().filter_map(|value| value.as_str().map(str::to_owned)));
+    let doc = draft_format_doc();
+    let undocumented: Vec<&String> = names.iter().filter(|name| !doc.contains(&format!("`{name}`"))).collect();
+    assert!(undocumented.is_empty(), "docs/draft-format.md does not mention {undocumented:?}");
+}
