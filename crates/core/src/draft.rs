@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::evaluation::{Evaluation, Finding, FindingKind, Severity, Status, evaluate};
 use crate::model::{Application, SCHEMA_VERSION};
 use crate::params::ParameterSet;
+use crate::reason::in_chinese;
 use crate::rules::input_format;
 
 /// The `format` member of every draft file.
@@ -103,8 +104,10 @@ impl Draft {
         if version < SCHEMA_VERSION {
             migrate(&mut value, version)?;
         }
-        let draft: Draft = serde_path_to_error::deserialize(value)
-            .map_err(|e| DraftError::Field { path: e.path().to_string(), reason: e.inner().to_string() })?;
+        let draft: Draft = serde_path_to_error::deserialize(value).map_err(|e| DraftError::Field {
+            path: e.path().to_string(),
+            reason: in_chinese(&e.inner().to_string()),
+        })?;
         if ParameterSet::builtin(&draft.parameter_set).is_none() {
             return Err(DraftError::UnknownParameterSet(draft.parameter_set));
         }

@@ -22,6 +22,7 @@ pub mod input;
 pub mod model;
 pub mod money;
 pub mod params;
+mod reason;
 pub mod reference;
 pub mod rules;
 pub mod sample;
