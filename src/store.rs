@@ -143,3 +143,59 @@ pub fn summaries(params: &ParameterSet) -> Vec<DraftSummary> {
         })
         .collect()
 }
+
+const SIGNING_KEY: &str = "shenbao.signing-key";
+
+/// The signing key kept in this browser.
+#[derive(Debug)]
+pub enum StoredKey {
+    /// None yet: one is made on the first export.
+    None,
+    /// The key.
+    Key(Box<shenbao_core::signing::BundleKey>),
+    /// Something is stored but unreadable; the message says why.
+    Unreadable(String),
+}
+
+/// Reads the signing key from local storage (the key file format of `docs/bundle-format.md`).
+pub fn signing_key() -> StoredKey {
+    match browser::load_text(SIGNING_KEY) {
+        None => StoredKey::None,
+        Some(text) => match shenbao_core::signing::BundleKey::from_key_file(&text) {
+            Ok(key) => StoredKey::Key(Box::new(key)),
+            Err(error) => StoredKey::Unreadable(error.to_string()),
+        },
+    }
+}
+
+/// Keeps a signing key in local storage, replacing any other.
+///
+/// # Errors
+/// [`SaveError`] when storage refuses.
+pub fn save_signing_key(key: &shenbao_core::signing::BundleKey) -> Result<(), SaveError> {
+    browser::save_text(SIGNING_KEY, &key.to_key_file())
+}
+
+/// Makes a new signing key from the browser's random source and keeps it.
+///
+/// # Errors
+/// A Chinese message when there is no random source or storage refuses.
+pub fn generate_signing_key() -> Result<shenbao_core::signing::BundleKey, String> {
+    let key = shenbao_core::signing::BundleKey::from_secret_bytes(browser::random_bytes()?, browser::now());
+    save_signing_key(&key).map_err(|e| e.message())?;
+    Ok(key)
+}
+
+/// The stored key, or a new one when there is none yet (first export).
+///
+/// # Errors
+/// A Chinese message when the stored key is unreadable (it is never replaced silently) or a new one cannot be kept.
+pub fn signing_key_for_export() -> Result<shenbao_core::signing::BundleKey, String> {
+    match signing_key() {
+        StoredKey::Key(key) => Ok(*key),
+        StoredKey::None => generate_signing_key(),
+        StoredKey::Unreadable(message) => {
+            Err(format!("本机保存的签名密钥无法读取（{message}）。请在「密钥与存储」中导入密钥文件或重新生成密钥。"))
+        }
+    }
+}

@@ -1,23 +1,121 @@
 use leptos::prelude::*;
+use shenbao_core::bundle::Attachment;
+use shenbao_core::draft::Readiness;
+use shenbao_core::signing::export_signed_bundle;
 
+use crate::pages::home::sanitise;
 use crate::state::{AppState, DraftCtx};
+use crate::{browser, store};
 
-/// The exports of 核对与导出: the draft file now; the signed bundle is offered when the application is ready.
+/// The exports of 核对与导出: the signed bundle (when nothing blocks and every warning has its justification,
+/// else what is missing), its attachment manifest, and the draft file.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let app = expect_context::<AppState>();
+    let readiness = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Readiness::of(d, e))));
+    let attachments = RwSignal::new(Vec::<Attachment>::new());
+    let reading = RwSignal::new(false);
+    let result = RwSignal::new(None::<Result<String, String>>);
     let id = ctx.id.get_value();
     let download = move |_| {
         let draft = ctx.draft.get_untracked();
         match super::home::download_draft(&id, draft, app) {
-            Ok(()) => ctx.draft.update(|d| d.backed_up_at = Some(crate::browser::now())),
+            Ok(()) => ctx.draft.update(|d| d.backed_up_at = Some(browser::now())),
             Err(error) => app.save_error.set(Some(error)),
         }
     };
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = browser::files_of(input.files());
+        input.set_value("");
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            for file in files {
+                match browser::read_bytes(&file).await {
+                    Ok(bytes) => {
+                        let entry = Attachment::of(&file.name(), &bytes);
+                        attachments.update(|list| {
+                            list.retain(|a| a.name != entry.name);
+                            list.push(entry);
+                        });
+                    }
+                    Err(error) => result.set(Some(Err(error))),
+                }
+            }
+            reading.set(false);
+        });
+    };
+    let export = move |_| {
+        let outcome = store::signing_key_for_export().and_then(|key| {
+            let bundle = ctx.draft.with_untracked(|draft| {
+                ctx.params.with_value(|params| export_signed_bundle(draft, params, attachments.get_untracked(), browser::now(), &key))
+            });
+            let text = bundle.map_err(|e| e.to_string())?;
+            let county = ctx.draft.with_untracked(|d| {
+                let name = &d.application.applicant.county_name;
+                if name.is_empty() { d.name.clone() } else { name.clone() }
+            });
+            let file_name = format!("{}-衔接推进区申报-{}.json", sanitise(&county), browser::local_date_compact());
+            browser::download(&file_name, "application/json", &text)?;
+            Ok(key.fingerprint())
+        });
+        result.set(Some(outcome));
+    };
     view! {
         <section class="app-panel" id="export">
-            <h2 class="app-heading app-heading--m">"导出"</h2>
+            <h2 class="app-heading app-heading--m">"导出申报包"</h2>
+            <Show
+                when=move || readiness.with(Readiness::is_ready)
+                fallback=move || view! {
+                    <p id="export-blocked">
+                        {move || readiness.with(|r| format!(
+                            "尚不能导出签名的申报包：还有 {} 个问题必须修改、{} 个需说明理由的事项未填写理由（见上方“需要处理的问题”）。处理后即可导出。",
+                            r.blocking, r.unjustified.len()
+                        ))}
+                    </p>
+                }
+            >
+                <p>"申报包是一个带电子签名的 JSON 文件，随邮件报送；审核人员可核验其未被修改。申报材料的附件（如实施规划、会议纪要的扫描件）放在同一封邮件中，申报包只记录它们的文件名、大小和数字摘要。"</p>
+                <div class="app-field">
+                    <label class="app-field__label" for="attachment-files">"添加附件到清单（可多选）"</label>
+                    <p class="app-field__hint">"文件只在本机计算数字摘要，不会被上传或放入申报包。"</p>
+                    <input class="app-file" type="file" id="attachment-files" multiple=true on:change=pick />
+                </div>
+                <Show when=move || reading.get()><p role="status">"正在计算附件摘要……"</p></Show>
+                <Show when=move || attachments.with(|a| !a.is_empty())>
+                    <table class="app-table app-table--compact" id="attachment-list">
+                        <caption>"附件清单"</caption>
+                        <thead><tr><th scope="col">"文件名"</th><th scope="col">"大小（字节）"</th><th scope="col">"SHA-256"</th><th scope="col"></th></tr></thead>
+                        <tbody>
+                            <For each=move || attachments.get() key=|a| a.sha256.clone() + &a.name let:attachment>
+                                {
+                                    let name = attachment.name.clone();
+                                    view! {
+                                        <tr>
+                                            <td>{attachment.name.clone()}</td>
+                                            <td>{attachment.size}</td>
+                                            <td><code>{attachment.sha256[..16].to_owned()}"…"</code></td>
+                                            <td><button type="button" class="app-link-button" on:click=move |_| attachments.update(|list| list.retain(|a| a.name != name))>"移除"</button></td>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </Show>
+                <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() on:click=export>"导出签名的申报包"</button>
+            </Show>
+            {move || result.get().map(|outcome| match outcome {
+                Ok(fingerprint) => view! {
+                    <div class="app-banner app-banner--info" role="status" id="export-done">
+                        <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
+                        <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
+                    </div>
+                }.into_any(),
+                Err(error) => view! { <p class="app-banner app-banner--error" role="alert" id="export-error">{error}</p> }.into_any(),
+            })}
+            <h3 class="app-heading app-heading--s">"草稿文件"</h3>
             <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份，可在其他电脑导入）"</button>
         </section>
     }
