@@ -55,3 +55,28 @@ pub fn workspace_dir() -> std::path::PathBuf {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     dir.canonicalize().unwrap_or(dir)
 }
+
+/// The `shenbao` command-line tool, built once per test run (`cargo build -p shenbao-cli`).
+///
+/// # Panics
+/// When it cannot be built: the browser tests that hand files to it cannot run without it.
+pub fn shenbao_cli() -> std::path::PathBuf {
+    static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .args(["build", "-q", "-p", "shenbao-cli"])
+                .current_dir(workspace_dir())
+                .status();
+            assert!(status.is_ok_and(|s| s.success()), "could not build the shenbao CLI");
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace_dir().join("target"), Into::into);
+            target.join("debug/shenbao")
+        })
+        .clone()
+}
+
+/// A file of the golden vectors, e.g. `drafts/complete.json`.
+pub fn vector(path: &str) -> std::path::PathBuf {
+    workspace_dir().join("tests/vectors").join(path)
+}

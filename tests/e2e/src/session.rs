@@ -226,24 +226,24 @@ impl Session {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
-    /// Waits for a downloaded file whose name ends with `suffix` to be complete, and returns its path.
+    /// Waits for a downloaded file whose name contains `fragment` to be complete, and returns its path.
     ///
     /// # Errors
     /// When none arrives within the wait.
-    pub async fn downloaded(&self, suffix: &str) -> Result<PathBuf, Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn downloaded(&self, fragment: &str) -> Result<PathBuf, Box<dyn std::error::Error + Send + Sync>> {
         let deadline = Instant::now() + WAIT;
         loop {
             if let Ok(entries) = std::fs::read_dir(&self.downloads) {
                 for entry in entries.flatten() {
                     let name = entry.file_name().to_string_lossy().into_owned();
                     let partial = name.ends_with(".crdownload") || name.ends_with(".part");
-                    if name.ends_with(suffix) && !partial && entry.metadata().map(|m| m.len() > 0).unwrap_or(false) {
+                    if name.contains(fragment) && !partial && entry.metadata().map(|m| m.len() > 0).unwrap_or(false) {
                         return Ok(entry.path());
                     }
                 }
             }
             if Instant::now() > deadline {
-                return Err(format!("no download ending in {suffix:?} arrived in {}", self.downloads.display()).into());
+                return Err(format!("no download named like {fragment:?} arrived in {}", self.downloads.display()).into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
