@@ -8,7 +8,7 @@ PORT ?= 8080
 # Browser tests start a browser each; two at a time suits a 2-core machine.
 E2E_THREADS ?= 2
 
-.PHONY: serve test build setup lint test-native test-browsers bench single
+.PHONY: serve test build setup lint test-native test-browsers check-serve bench single
 
 ## make serve: install what is missing, build in release mode, serve at http://127.0.0.1:$(PORT)
 serve: build
@@ -16,7 +16,7 @@ serve: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## make test: install what is missing, then every test: lint, native Rust tests, browser tests in Chromium and Firefox
-test: setup lint test-native build test-browsers
+test: setup lint test-native build test-browsers check-serve
 
 setup:
 	scripts/setup.sh all
@@ -36,6 +36,14 @@ test-native:
 test-browsers:
 	cargo test -p shenbao-e2e -- --test-threads=$(E2E_THREADS)
 
+# The README's first command, end to end: make serve on a free port, rendered by headless Chromium.
+check-serve:
+	scripts/check-serve.sh
+
 ## make bench: sizes of the release build (and, with later issues, load and evaluation timings)
 bench: build
 	scripts/bench.sh
+
+## make single: the whole app as one HTML file for e-mail or a USB stick (dist/single/衔接推进区申报助手.html)
+single: build
+	@ls -l dist/single/衔接推进区申报助手.html
