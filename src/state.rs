@@ -97,13 +97,25 @@ impl DraftCtx {
         get: impl Fn(&Application) -> String + Send + Sync + 'static,
         set: impl Fn(&mut Application, String) + Send + Sync + 'static,
     ) -> Binding {
+        self.keyed(path, get, set, String::clone, str::to_owned)
+    }
+
+    /// A field whose value is shown as, and read back from, a key: the one place bindings are wired.
+    fn keyed<V: 'static>(
+        &self,
+        path: impl Fn() -> String + Send + Sync + 'static,
+        get: impl Fn(&Application) -> V + Send + Sync + 'static,
+        set: impl Fn(&mut Application, V) + Send + Sync + 'static,
+        show: fn(&V) -> String,
+        read: fn(&str) -> V,
+    ) -> Binding {
         let ctx = *self;
         let path = Signal::derive(path);
         Binding {
             path,
-            value: Signal::derive(move || ctx.draft.with(|d| get(&d.application))),
+            value: Signal::derive(move || ctx.draft.with(|d| show(&get(&d.application)))),
             messages: ctx.messages(path, None),
-            on_input: Callback::new(move |text: String| ctx.update(|d| set(&mut d.application, text))),
+            on_input: Callback::new(move |key: String| ctx.update(|d| set(&mut d.application, read(&key)))),
         }
     }
 
@@ -166,19 +178,13 @@ impl DraftCtx {
         get: impl Fn(&Application) -> Option<T> + Send + Sync + 'static,
         set: impl Fn(&mut Application, Option<T>) + Send + Sync + 'static,
     ) -> Binding {
-        let ctx = *self;
-        let path = Signal::derive(path);
-        Binding {
+        self.keyed(
             path,
-            value: Signal::derive(move || {
-                ctx.draft.with(|d| get(&d.application).map(|v| key_of(&v)).unwrap_or_default())
-            }),
-            messages: ctx.messages(path, None),
-            on_input: Callback::new(move |key: String| {
-                let value = serde_json::from_value::<T>(serde_json::Value::String(key)).ok();
-                ctx.update(|d| set(&mut d.application, value));
-            }),
-        }
+            get,
+            set,
+            |value| value.as_ref().map(key_of).unwrap_or_default(),
+            |key| serde_json::from_value::<T>(serde_json::Value::String(key.to_owned())).ok(),
+        )
     }
 
     /// A yes/no question answered with radios (`yes` / `no`; empty while unanswered).
@@ -188,27 +194,17 @@ impl DraftCtx {
         get: impl Fn(&Application) -> Option<bool> + Send + Sync + 'static,
         set: impl Fn(&mut Application, Option<bool>) + Send + Sync + 'static,
     ) -> Binding {
-        let ctx = *self;
-        let path = Signal::derive(path);
-        Binding {
-            path,
-            value: Signal::derive(move || {
-                ctx.draft.with(|d| match get(&d.application) {
-                    Some(true) => "yes".to_owned(),
-                    Some(false) => "no".to_owned(),
-                    None => String::new(),
-                })
-            }),
-            messages: ctx.messages(path, None),
-            on_input: Callback::new(move |key: String| {
-                let value = match key.as_str() {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                };
-                ctx.update(|d| set(&mut d.application, value));
-            }),
-        }
+        let show = |value: &Option<bool>| match value {
+            Some(true) => "yes".to_owned(),
+            Some(false) => "no".to_owned(),
+            None => String::new(),
+        };
+        let read = |key: &str| match key {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        self.keyed(path, get, set, show, read)
     }
 
     /// A tick box (`true` / `false`).
@@ -218,14 +214,7 @@ impl DraftCtx {
         get: impl Fn(&Application) -> bool + Send + Sync + 'static,
         set: impl Fn(&mut Application, bool) + Send + Sync + 'static,
     ) -> Binding {
-        let ctx = *self;
-        let path = Signal::derive(path);
-        Binding {
-            path,
-            value: Signal::derive(move || ctx.draft.with(|d| get(&d.application).to_string())),
-            messages: ctx.messages(path, None),
-            on_input: Callback::new(move |key: String| ctx.update(|d| set(&mut d.application, key == "true"))),
-        }
+        self.keyed(path, get, set, bool::to_string, |key| key == "true")
     }
 
     /// The inline messages of a field: the parser's message for pending text, else its blocking findings and
@@ -339,3 +328,78 @@ pub const MONTH: Parser<shenbao_core::input::YearMonth> = Parser {
         shenbao_core::input::YearMonth::parse_input(text).err().map(|e| format!("「{text}」不是有效年月：{e}"))
     },
 };
+
+/// One item of a list of the application (a village, an industry, a project, a sector fund line), found by its
+/// stable id, so that a field's getter and setter follow the item when the list is reordered.
+#[derive(Debug)]
+pub struct ItemRef<T: 'static> {
+    id: String,
+    list: fn(&Application) -> &Vec<T>,
+    list_mut: fn(&mut Application) -> &mut Vec<T>,
+    id_of: fn(&T) -> &str,
+}
+
+impl<T> Clone for ItemRef<T> {
+    fn clone(&self) -> Self {
+        ItemRef { id: self.id.clone(), list: self.list, list_mut: self.list_mut, id_of: self.id_of }
+    }
+}
+
+impl ItemRef<shenbao_core::model::Village> {
+    /// A village by id.
+    pub fn village(id: &str) -> Self {
+        ItemRef { id: id.to_owned(), list: |a| &a.villages, list_mut: |a| &mut a.villages, id_of: |v| &v.id }
+    }
+}
+
+impl ItemRef<shenbao_core::model::FeaturedIndustry> {
+    /// A featured industry by id.
+    pub fn industry(id: &str) -> Self {
+        ItemRef { id: id.to_owned(), list: |a| &a.industries, list_mut: |a| &mut a.industries, id_of: |i| &i.id }
+    }
+}
+
+impl ItemRef<shenbao_core::model::Project> {
+    /// A project by id.
+    pub fn project(id: &str) -> Self {
+        ItemRef { id: id.to_owned(), list: |a| &a.projects, list_mut: |a| &mut a.projects, id_of: |p| &p.id }
+    }
+}
+
+impl ItemRef<shenbao_core::model::SectorFund> {
+    /// A sector fund line by id.
+    pub fn sector_fund(id: &str) -> Self {
+        ItemRef {
+            id: id.to_owned(),
+            list: |a| &a.funds.sector_funds,
+            list_mut: |a| &mut a.funds.sector_funds,
+            id_of: |s| &s.id,
+        }
+    }
+}
+
+impl<T: Send + Sync + 'static> ItemRef<T> {
+    /// A getter of one of the item's values (the default when the item is gone).
+    pub fn get<R: Default>(
+        &self,
+        field: impl Fn(&T) -> R + Send + Sync + 'static,
+    ) -> impl Fn(&Application) -> R + Send + Sync + 'static {
+        let item = self.clone();
+        move |application| {
+            (item.list)(application).iter().find(|x| (item.id_of)(x) == item.id).map(&field).unwrap_or_default()
+        }
+    }
+
+    /// A setter of one of the item's values (nothing when the item is gone).
+    pub fn set<V>(
+        &self,
+        field: impl Fn(&mut T, V) + Send + Sync + 'static,
+    ) -> impl Fn(&mut Application, V) + Send + Sync + 'static {
+        let item = self.clone();
+        move |application, value| {
+            if let Some(found) = (item.list_mut)(application).iter_mut().find(|x| (item.id_of)(x) == item.id) {
+                field(found, value);
+            }
+        }
+    }
+}

@@ -34,3 +34,20 @@ pub fn described_by(binding: Binding, has_hint: bool) -> Signal<Option<String>> 
         (!ids.is_empty()).then(|| ids.join(" "))
     })
 }
+
+/// The top of a labelled field: its label, its hint (when given) and its inline messages.
+#[component]
+pub fn FieldHead(
+    /// The field it labels.
+    binding: Binding,
+    /// The label.
+    label: String,
+    /// Help under the label.
+    hint: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label class="app-field__label" for=move || binding.path.get()>{label}</label>
+        {hint.map(|hint| view! { <p class="app-field__hint" id=move || format!("{}-hint", binding.path.get())>{hint}</p> })}
+        <FieldMessages binding=binding />
+    }
+}

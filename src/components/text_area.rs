@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{FieldMessages, described_by};
+use super::{FieldHead, described_by};
 use crate::state::Binding;
 
 /// A labelled multi-line text field.
@@ -21,9 +21,7 @@ pub fn TextArea(
     let has_hint = hint.is_some();
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
-            <label class="app-field__label" for=move || binding.path.get()>{label}</label>
-            {hint.map(|hint| view! { <p class="app-field__hint" id=move || format!("{}-hint", binding.path.get())>{hint}</p> })}
-            <FieldMessages binding=binding />
+            <FieldHead binding=binding label=label hint=hint />
             <textarea
                 class="app-textarea"
                 id=move || binding.path.get()

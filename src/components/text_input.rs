@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{FieldMessages, described_by};
+use super::{FieldHead, described_by};
 use crate::state::Binding;
 
 /// A labelled one-line text field. The input's id is the field path, so error links can focus it.
@@ -28,9 +28,7 @@ pub fn TextInput(
     let width_class = format!("app-input app-input--{}", width.unwrap_or_else(|| "long".into()));
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
-            <label class="app-field__label" for=move || binding.path.get()>{label}</label>
-            {hint.map(|hint| view! { <p class="app-field__hint" id=move || format!("{}-hint", binding.path.get())>{hint}</p> })}
-            <FieldMessages binding=binding />
+            <FieldHead binding=binding label=label hint=hint />
             <div class="app-field__control">
                 <input
                     class=width_class

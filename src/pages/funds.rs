@@ -6,7 +6,7 @@ use shenbao_core::rules::Step;
 
 use crate::components::{FindingsPanel, StepFooter, TextInput};
 use crate::pages::list_controls::{ItemControls, item_index};
-use crate::state::{DraftCtx, MONEY};
+use crate::state::{DraftCtx, ItemRef, MONEY};
 
 /// Step 5 资金筹措: linkage funds, integrated sector funds, cooperation funds, social capital and loans, with the
 /// provincial subsidy, totals, the sector share and the per-source sums computed live beside the inputs.
@@ -96,27 +96,11 @@ fn SectorFundRow(id: String) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let index = item_index(ctx, ItemList::SectorFunds, id.clone());
     let path = move |field: &'static str| move || format!("funds.sector_funds[{}].{field}", index.get());
-    macro_rules! get {
-        (|$s:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &shenbao_core::Application| {
-                a.funds.sector_funds.iter().find(|s| s.id == id).map(|$s| $body).unwrap_or_default()
-            }
-        }};
-    }
-    macro_rules! set {
-        (|$s:ident, $value:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &mut shenbao_core::Application, $value| {
-                if let Some($s) = a.funds.sector_funds.iter_mut().find(|s| s.id == id) {
-                    $body;
-                }
-            }
-        }};
-    }
-    let department = ctx.text(path("department"), get!(|s| s.department.clone()), set!(|s, x| s.department = x));
-    let fund_name = ctx.text(path("fund_name"), get!(|s| s.fund_name.clone()), set!(|s, x| s.fund_name = x));
-    let amount = ctx.parsed(path("amount"), get!(|s| s.amount), set!(|s, x| s.amount = x), MONEY);
+    let line = ItemRef::sector_fund(&id);
+    let department =
+        ctx.text(path("department"), line.get(|s| s.department.clone()), line.set(|s, x| s.department = x));
+    let fund_name = ctx.text(path("fund_name"), line.get(|s| s.fund_name.clone()), line.set(|s, x| s.fund_name = x));
+    let amount = ctx.parsed(path("amount"), line.get(|s| s.amount), line.set(|s, x| s.amount = x), MONEY);
     view! {
         <fieldset class="app-card app-card--compact" data-sector-fund-id=id.clone()>
             <legend class="app-card__title">{move || format!("行业资金 {}", index.get() + 1)}</legend>

@@ -6,7 +6,7 @@ use shenbao_core::rules::Step;
 use crate::components::radios::yes_no_options;
 use crate::components::{CheckBox, FindingsPanel, Radios, StepFooter, TextArea, TextInput};
 use crate::pages::list_controls::{ItemControls, item_index};
-use crate::state::DraftCtx;
+use crate::state::{DraftCtx, ItemRef};
 
 /// Step 3 特色产业: one or two featured industries and the initiatives the area is combined with (三.1).
 #[component]
@@ -80,31 +80,25 @@ fn IndustryCard(id: String) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let index = item_index(ctx, ItemList::Industries, id.clone());
     let path = move |field: &'static str| move || format!("industries[{}].{field}", index.get());
-    macro_rules! get {
-        (|$i:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &shenbao_core::Application| {
-                a.industries.iter().find(|i| i.id == id).map(|$i| $body).unwrap_or_default()
-            }
-        }};
-    }
-    macro_rules! set {
-        (|$i:ident, $value:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &mut shenbao_core::Application, $value| {
-                if let Some($i) = a.industries.iter_mut().find(|i| i.id == id) {
-                    $body;
-                }
-            }
-        }};
-    }
-    let name = ctx.text(path("name"), get!(|i| i.name.clone()), set!(|i, x| i.name = x));
-    let fits = ctx.yes_no(path("fits_county_plan"), get!(|i| i.fits_county_plan), set!(|i, x| i.fits_county_plan = x));
-    let plan = ctx.text(path("county_plan"), get!(|i| i.county_plan.clone()), set!(|i, x| i.county_plan = x));
-    let chain =
-        ctx.text(path("chain_potential"), get!(|i| i.chain_potential.clone()), set!(|i, x| i.chain_potential = x));
-    let market =
-        ctx.text(path("market_prospects"), get!(|i| i.market_prospects.clone()), set!(|i, x| i.market_prospects = x));
+    let industry = ItemRef::industry(&id);
+    let name = ctx.text(path("name"), industry.get(|i| i.name.clone()), industry.set(|i, x| i.name = x));
+    let fits = ctx.yes_no(
+        path("fits_county_plan"),
+        industry.get(|i| i.fits_county_plan),
+        industry.set(|i, x| i.fits_county_plan = x),
+    );
+    let plan =
+        ctx.text(path("county_plan"), industry.get(|i| i.county_plan.clone()), industry.set(|i, x| i.county_plan = x));
+    let chain = ctx.text(
+        path("chain_potential"),
+        industry.get(|i| i.chain_potential.clone()),
+        industry.set(|i, x| i.chain_potential = x),
+    );
+    let market = ctx.text(
+        path("market_prospects"),
+        industry.get(|i| i.market_prospects.clone()),
+        industry.set(|i, x| i.market_prospects = x),
+    );
     let fits_plan = {
         let id = id.clone();
         move || {

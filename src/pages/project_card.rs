@@ -4,7 +4,7 @@ use shenbao_core::model::{ContentArea, FundingSource, SupportMode};
 
 use crate::components::{CheckBox, Radios, SelectField, TextArea, TextInput};
 use crate::pages::list_controls::{ItemControls, item_index};
-use crate::state::{COUNT, DraftCtx, MONEY, MONTH, key_of};
+use crate::state::{COUNT, DraftCtx, ItemRef, MONEY, MONTH, key_of};
 
 /// One project, folded to a summary line; its fields are built only while it is open, so a list of 200 projects
 /// stays light.
@@ -71,26 +71,13 @@ fn ProjectFields(id: String) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let index = item_index(ctx, ItemList::Projects, id.clone());
     let path = move |field: String| move || format!("projects[{}].{field}", index.get());
-    macro_rules! get {
-        (|$p:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &shenbao_core::Application| {
-                a.projects.iter().find(|p| p.id == id).map(|$p| $body).unwrap_or_default()
-            }
-        }};
-    }
-    macro_rules! set {
-        (|$p:ident, $value:ident| $body:expr) => {{
-            let id = id.clone();
-            move |a: &mut shenbao_core::Application, $value| {
-                if let Some($p) = a.projects.iter_mut().find(|p| p.id == id) {
-                    $body;
-                }
-            }
-        }};
-    }
-    let name = ctx.text(path("name".into()), get!(|p| p.name.clone()), set!(|p, x| p.name = x));
-    let area = ctx.choice(path("content_area".into()), get!(|p| p.content_area), set!(|p, x| p.content_area = x));
+    let project_item = ItemRef::project(&id);
+    let name = ctx.text(path("name".into()), project_item.get(|p| p.name.clone()), project_item.set(|p, x| p.name = x));
+    let area = ctx.choice(
+        path("content_area".into()),
+        project_item.get(|p| p.content_area),
+        project_item.set(|p, x| p.content_area = x),
+    );
     // The site is a village of the area, or a township for township-level projects. Choosing "township" is
     // remembered on the card until a township name is typed (an empty name is not worth storing).
     let township_mode = RwSignal::new(ctx.draft.with_untracked(|d| {
@@ -102,8 +89,8 @@ fn ProjectFields(id: String) -> impl IntoView {
     }));
     let village_binding = ctx.text(
         path("village_id".into()),
-        get!(|p| p.village_id.clone()),
-        set!(|p, x| {
+        project_item.get(|p| p.village_id.clone()),
+        project_item.set(|p, x: String| {
             if !x.is_empty() {
                 p.township.clear();
             }
@@ -121,61 +108,74 @@ fn ProjectFields(id: String) -> impl IntoView {
         }),
         ..village_binding
     };
-    let township = ctx.text(path("township".into()), get!(|p| p.township.clone()), set!(|p, x| p.township = x));
+    let township = ctx.text(
+        path("township".into()),
+        project_item.get(|p| p.township.clone()),
+        project_item.set(|p, x| p.township = x),
+    );
     let scale = ctx.text(
         path("content_and_scale".into()),
-        get!(|p| p.content_and_scale.clone()),
-        set!(|p, x| p.content_and_scale = x),
+        project_item.get(|p| p.content_and_scale.clone()),
+        project_item.set(|p, x| p.content_and_scale = x),
     );
-    let mode = ctx.choice(path("support_mode".into()), get!(|p| p.support_mode), set!(|p, x| p.support_mode = x));
+    let mode = ctx.choice(
+        path("support_mode".into()),
+        project_item.get(|p| p.support_mode),
+        project_item.set(|p, x| p.support_mode = x),
+    );
     let mode_other = ctx.text(
         path("support_mode_other".into()),
-        get!(|p| p.support_mode_other.clone()),
-        set!(|p, x| p.support_mode_other = x),
+        project_item.get(|p| p.support_mode_other.clone()),
+        project_item.set(|p, x| p.support_mode_other = x),
     );
     let department = ctx.text(
         path("responsible_department".into()),
-        get!(|p| p.responsible_department.clone()),
-        set!(|p, x| p.responsible_department = x),
+        project_item.get(|p| p.responsible_department.clone()),
+        project_item.set(|p, x| p.responsible_department = x),
     );
     let body = ctx.text(
         path("implementing_body".into()),
-        get!(|p| p.implementing_body.clone()),
-        set!(|p, x| p.implementing_body = x),
+        project_item.get(|p| p.implementing_body.clone()),
+        project_item.set(|p, x| p.implementing_body = x),
     );
-    let start = ctx.parsed(path("start".into()), get!(|p| p.start), set!(|p, x| p.start = x), MONTH);
-    let end = ctx.parsed(path("end".into()), get!(|p| p.end), set!(|p, x| p.end = x), MONTH);
-    let beneficiaries =
-        ctx.parsed(path("beneficiaries".into()), get!(|p| p.beneficiaries), set!(|p, x| p.beneficiaries = x), COUNT);
+    let start =
+        ctx.parsed(path("start".into()), project_item.get(|p| p.start), project_item.set(|p, x| p.start = x), MONTH);
+    let end = ctx.parsed(path("end".into()), project_item.get(|p| p.end), project_item.set(|p, x| p.end = x), MONTH);
+    let beneficiaries = ctx.parsed(
+        path("beneficiaries".into()),
+        project_item.get(|p| p.beneficiaries),
+        project_item.set(|p, x| p.beneficiaries = x),
+        COUNT,
+    );
     let lifted = ctx.parsed(
         path("beneficiaries_lifted".into()),
-        get!(|p| p.beneficiaries_lifted),
-        set!(|p, x| p.beneficiaries_lifted = x),
+        project_item.get(|p| p.beneficiaries_lifted),
+        project_item.set(|p, x| p.beneficiaries_lifted = x),
         COUNT,
     );
     let monitored = ctx.parsed(
         path("beneficiaries_monitored".into()),
-        get!(|p| p.beneficiaries_monitored),
-        set!(|p, x| p.beneficiaries_monitored = x),
+        project_item.get(|p| p.beneficiaries_monitored),
+        project_item.set(|p, x| p.beneficiaries_monitored = x),
         COUNT,
     );
     let linkage = ctx.text(
         path("benefit_linkage".into()),
-        get!(|p| p.benefit_linkage.clone()),
-        set!(|p, x| p.benefit_linkage = x),
+        project_item.get(|p| p.benefit_linkage.clone()),
+        project_item.set(|p, x| p.benefit_linkage = x),
     );
     let dividend = ctx.flag(
         path("dividend_only_purchase".into()),
-        get!(|p| p.dividend_only_purchase),
-        set!(|p, x| p.dividend_only_purchase = x),
+        project_item.get(|p| p.dividend_only_purchase),
+        project_item.set(|p, x| p.dividend_only_purchase = x),
     );
     let funding = FundingSource::ALL
         .into_iter()
         .map(|source| {
             let binding = ctx.parsed(
                 path(format!("funding.{}", source.key())),
-                get!(|p| p.funding.get(&source).copied()),
-                set!(|p, x| match x {
+                project_item.get(move |p| p.funding.get(&source).copied()),
+                project_item.set(move |p, x| match x {
                     Some(amount) => drop(p.funding.insert(source, amount)),
                     None => drop(p.funding.remove(&source)),
                 }),

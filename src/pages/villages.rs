@@ -5,7 +5,7 @@ use shenbao_core::rules::Step;
 
 use crate::components::{FindingsPanel, Radios, SelectField, StepFooter, TextInput};
 use crate::pages::list_controls::{ItemControls, item_index};
-use crate::state::{COUNT, DATE, DraftCtx, key_of};
+use crate::state::{COUNT, DATE, DraftCtx, ItemRef, key_of};
 
 /// Step 2 覆盖村庄: the villages of the area, each with category, plan status, population and resident support.
 #[component]
@@ -42,65 +42,42 @@ fn VillageCard(id: String) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let index = item_index(ctx, ItemList::Villages, id.clone());
     let path = move |field: &'static str| move || format!("villages[{}].{field}", index.get());
-    macro_rules! village {
-        ($id:ident, |$v:ident| $body:expr) => {{
-            let $id = $id.clone();
-            move |a: &shenbao_core::Application| {
-                a.villages.iter().find(|v| v.id == $id).map(|$v| $body).unwrap_or_default()
-            }
-        }};
-    }
-    macro_rules! set_village {
-        ($id:ident, |$v:ident, $value:ident| $body:expr) => {{
-            let $id = $id.clone();
-            move |a: &mut shenbao_core::Application, $value| {
-                if let Some($v) = a.villages.iter_mut().find(|v| v.id == $id) {
-                    $body;
-                }
-            }
-        }};
-    }
-    let name = ctx.text(path("name"), village!(id, |v| v.name.clone()), set_village!(id, |v, x| v.name = x));
-    let township =
-        ctx.text(path("township"), village!(id, |v| v.township.clone()), set_village!(id, |v, x| v.township = x));
-    let code = ctx.text(path("code"), village!(id, |v| v.code.clone()), set_village!(id, |v, x| v.code = x));
-    let category = ctx.choice(path("category"), village!(id, |v| v.category), set_village!(id, |v, x| v.category = x));
-    let plan =
-        ctx.choice(path("plan.status"), village!(id, |v| v.plan.status), set_village!(id, |v, x| v.plan.status = x));
+    let village = ItemRef::village(&id);
+    let name = ctx.text(path("name"), village.get(|v| v.name.clone()), village.set(|v, x| v.name = x));
+    let township = ctx.text(path("township"), village.get(|v| v.township.clone()), village.set(|v, x| v.township = x));
+    let code = ctx.text(path("code"), village.get(|v| v.code.clone()), village.set(|v, x| v.code = x));
+    let category = ctx.choice(path("category"), village.get(|v| v.category), village.set(|v, x| v.category = x));
+    let plan = ctx.choice(path("plan.status"), village.get(|v| v.plan.status), village.set(|v, x| v.plan.status = x));
     let approved = ctx.parsed(
         path("plan.approved_on"),
-        village!(id, |v| v.plan.approved_on),
-        set_village!(id, |v, x| v.plan.approved_on = x),
+        village.get(|v| v.plan.approved_on),
+        village.set(|v, x| v.plan.approved_on = x),
         DATE,
     );
     let expected = ctx.parsed(
         path("plan.expected_on"),
-        village!(id, |v| v.plan.expected_on),
-        set_village!(id, |v, x| v.plan.expected_on = x),
+        village.get(|v| v.plan.expected_on),
+        village.set(|v, x| v.plan.expected_on = x),
         DATE,
     );
-    let population = ctx.parsed(
-        path("population"),
-        village!(id, |v| v.population),
-        set_village!(id, |v, x| v.population = x),
-        COUNT,
-    );
+    let population =
+        ctx.parsed(path("population"), village.get(|v| v.population), village.set(|v, x| v.population = x), COUNT);
     let lifted = ctx.parsed(
         path("lifted_population"),
-        village!(id, |v| v.lifted_population),
-        set_village!(id, |v, x| v.lifted_population = x),
+        village.get(|v| v.lifted_population),
+        village.set(|v, x| v.lifted_population = x),
         COUNT,
     );
     let monitored = ctx.parsed(
         path("monitored_population"),
-        village!(id, |v| v.monitored_population),
-        set_village!(id, |v, x| v.monitored_population = x),
+        village.get(|v| v.monitored_population),
+        village.set(|v, x| v.monitored_population = x),
         COUNT,
     );
     let support = ctx.choice(
         path("resident_support"),
-        village!(id, |v| v.resident_support),
-        set_village!(id, |v, x| v.resident_support = x),
+        village.get(|v| v.resident_support),
+        village.set(|v, x| v.resident_support = x),
     );
     let plan_status = {
         let id = id.clone();
