@@ -41,7 +41,10 @@ pub fn SigningKey() -> impl IntoView {
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
         leptos::task::spawn_local(async move {
-            match browser::read_text(&file).await.and_then(|text| BundleKey::from_key_file(&text).map(|k| (text, k)).map_err(|e| e.to_string())) {
+            match browser::read_text(&file)
+                .await
+                .and_then(|text| BundleKey::from_key_file(&text).map(|k| (text, k)).map_err(|e| e.to_string()))
+            {
                 Ok((text, imported)) => match store::signing_key() {
                     StoredKey::Key(current) if current.fingerprint() == imported.fingerprint() => {
                         message.set(Some("导入的密钥与本机现有密钥相同，无需替换。".into()));
@@ -49,7 +52,9 @@ pub fn SigningKey() -> impl IntoView {
                     StoredKey::Key(_) | StoredKey::Unreadable(_) => pending.set(Some((text, imported.fingerprint()))),
                     StoredKey::None => replace(&text, message, version),
                 },
-                Err(error) => message.set(Some(format!("无法导入密钥文件「{}」：{error} 本机现有密钥没有改动。", file.name()))),
+                Err(error) => {
+                    message.set(Some(format!("无法导入密钥文件「{}」：{error} 本机现有密钥没有改动。", file.name())))
+                }
             }
         });
     };
@@ -99,7 +104,10 @@ pub fn SigningKey() -> impl IntoView {
 }
 
 fn replace(text: &str, message: RwSignal<Option<String>>, version: RwSignal<u32>) {
-    match BundleKey::from_key_file(text).map_err(|e| e.to_string()).and_then(|key| store::save_signing_key(&key).map_err(|e| e.message())) {
+    match BundleKey::from_key_file(text)
+        .map_err(|e| e.to_string())
+        .and_then(|key| store::save_signing_key(&key).map_err(|e| e.message()))
+    {
         Ok(()) => {
             message.set(Some("已导入签名密钥。".into()));
             version.update(|v| *v += 1);

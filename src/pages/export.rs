@@ -49,7 +49,9 @@ pub fn ExportPanel() -> impl IntoView {
     let export = move |_| {
         let outcome = store::signing_key_for_export().and_then(|key| {
             let bundle = ctx.draft.with_untracked(|draft| {
-                ctx.params.with_value(|params| export_signed_bundle(draft, params, attachments.get_untracked(), browser::now(), &key))
+                ctx.params.with_value(|params| {
+                    export_signed_bundle(draft, params, attachments.get_untracked(), browser::now(), &key)
+                })
             });
             let text = bundle.map_err(|e| e.to_string())?;
             let county = ctx.draft.with_untracked(|d| {

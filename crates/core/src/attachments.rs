@@ -64,12 +64,17 @@ pub fn check_attachments(manifest: &[Attachment], opened: &[(String, Vec<u8>)]) 
         .iter()
         .map(|listed| match opened.iter().find(|file| file.name == listed.name) {
             None => AttachmentCheck::NotOpened(listed.clone()),
-            Some(file) if file.sha256 == listed.sha256 && file.size == listed.size => AttachmentCheck::Matches(listed.clone()),
+            Some(file) if file.sha256 == listed.sha256 && file.size == listed.size => {
+                AttachmentCheck::Matches(listed.clone())
+            }
             Some(file) => AttachmentCheck::Differs { listed: listed.clone(), opened: file.clone() },
         })
         .collect();
     checks.extend(
-        opened.into_iter().filter(|file| !manifest.iter().any(|listed| listed.name == file.name)).map(AttachmentCheck::NotListed),
+        opened
+            .into_iter()
+            .filter(|file| !manifest.iter().any(|listed| listed.name == file.name))
+            .map(AttachmentCheck::NotListed),
     );
     checks
 }

@@ -70,7 +70,8 @@ pub fn shenbao_cli() -> std::path::PathBuf {
                 .current_dir(workspace_dir())
                 .status();
             assert!(status.is_ok_and(|s| s.success()), "could not build the shenbao CLI");
-            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace_dir().join("target"), Into::into);
+            let target =
+                std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace_dir().join("target"), Into::into);
             target.join("debug/shenbao")
         })
         .clone()

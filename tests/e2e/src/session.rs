@@ -243,7 +243,9 @@ impl Session {
                 }
             }
             if Instant::now() > deadline {
-                return Err(format!("no download named like {fragment:?} arrived in {}", self.downloads.display()).into());
+                return Err(
+                    format!("no download named like {fragment:?} arrived in {}", self.downloads.display()).into()
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

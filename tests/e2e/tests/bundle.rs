@@ -3,7 +3,9 @@
 
 use std::process::Command;
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector, workspace_dir};
+use shenbao_e2e::{
+    Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector, workspace_dir,
+};
 
 browser_tests!(
     exported_bundle_passes_shenbao_verify_and_an_independent_verifier,
@@ -26,16 +28,29 @@ async fn exported_bundle_passes_shenbao_verify_and_an_independent_verifier(brows
     s.click("#export-bundle").await?;
     let fingerprint = s.text("#export-fingerprint").await?;
     let file = s.downloaded("平阴县-衔接推进区申报-").await?;
-    let today = s.eval("const d = new Date(); return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate()").await?;
-    assert_eq!(file.file_name().map(|n| n.to_string_lossy().into_owned()), Some(format!("平阴县-衔接推进区申报-{today}.json")));
+    let today =
+        s.eval("const d = new Date(); return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate()").await?;
+    assert_eq!(
+        file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Some(format!("平阴县-衔接推进区申报-{today}.json"))
+    );
 
     let verify = Command::new(shenbao_cli()).arg("verify").arg(&file).output()?;
     let out = String::from_utf8_lossy(&verify.stdout);
     assert!(verify.status.success(), "shenbao verify failed: {out}{}", String::from_utf8_lossy(&verify.stderr));
     assert!(out.contains(&fingerprint) && out.contains("平阴县") && out.contains("4000"), "{out}");
 
-    let node = Command::new("node").arg(workspace_dir().join("tests/interop/verify.mjs")).arg(&file).current_dir(workspace_dir()).output()?;
-    assert!(node.status.success(), "independent verifier refused the app's bundle: {}{}", String::from_utf8_lossy(&node.stdout), String::from_utf8_lossy(&node.stderr));
+    let node = Command::new("node")
+        .arg(workspace_dir().join("tests/interop/verify.mjs"))
+        .arg(&file)
+        .current_dir(workspace_dir())
+        .output()?;
+    assert!(
+        node.status.success(),
+        "independent verifier refused the app's bundle: {}{}",
+        String::from_utf8_lossy(&node.stdout),
+        String::from_utf8_lossy(&node.stderr)
+    );
 
     let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
     assert_eq!(bundle["attachments"][0]["name"], "实施规划（盖章扫描件）.txt");
@@ -65,7 +80,10 @@ async fn verify_page_explains_each_outcome(browser: Browser) -> TestResult {
     s.open(&format!("{}/#/verify", server.origin())).await?;
     s.upload("#bundle-file", &vector("bundles/valid-pingyin.json")).await?;
     s.wait_for_text("#verify-result", "签名有效").await?;
-    assert_eq!(s.text("#verify-fingerprint").await?, "9C75 E6F6 9C56 9067 24CA A011 45F8 50A1 5E9A 7D65 D899 305E 1CB5 9012 5368 5362");
+    assert_eq!(
+        s.text("#verify-fingerprint").await?,
+        "9C75 E6F6 9C56 9067 24CA A011 45F8 50A1 5E9A 7D65 D899 305E 1CB5 9012 5368 5362"
+    );
     assert_eq!(s.text("#verify-county").await?, "济南市平阴县");
     assert_eq!(s.eval("return document.getElementById('verify-differences').dataset.count").await?, "0");
     assert!(s.text("#verify-application").await?.contains("胡庄村"));
@@ -78,7 +96,11 @@ async fn verify_page_explains_each_outcome(browser: Browser) -> TestResult {
     ] {
         s.upload("#bundle-file", &vector(&format!("bundles/{file}"))).await?;
         let result = s.wait_for_text("#verify-result", expected).await?;
-        assert_eq!(s.eval("return document.getElementById('verify-result').dataset.ok").await?, "false", "{file}: {result}");
+        assert_eq!(
+            s.eval("return document.getElementById('verify-result').dataset.ok").await?,
+            "false",
+            "{file}: {result}"
+        );
         assert!(s.eval("return document.getElementById('verify-application') === null").await? == true, "{file}");
     }
     s.upload("#bundle-file", &vector("drafts/complete.json")).await?;

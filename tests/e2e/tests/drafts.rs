@@ -42,7 +42,10 @@ async fn money_input_keeps_malformed_text_across_reload(browser: Browser) -> Tes
     assert_eq!(s.value(&field("funds.loans")).await?, "12,3a");
     let message = s.text("[id=\"funds.loans-error\"]").await?;
     assert!(message.contains("12,3a") && message.contains("千位分隔符"), "{message}");
-    assert_eq!(s.eval("return document.getElementById('funds.loans').getAttribute('aria-describedby')").await?, "funds.loans-hint funds.loans-error");
+    assert_eq!(
+        s.eval("return document.getElementById('funds.loans').getAttribute('aria-describedby')").await?,
+        "funds.loans-hint funds.loans-error"
+    );
     s.wait_for(&finding("input_format")).await?;
     s.reload().await?;
     assert_eq!(s.value(&field("funds.loans")).await?, "12,3a");
@@ -88,7 +91,10 @@ async fn downloaded_draft_imports_back_identical(browser: Browser) -> TestResult
     let original = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
     s.click("#download-draft").await?;
     let file = s.downloaded("-衔接推进区申报草稿-").await?;
-    assert!(file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("平阴县-衔接推进区申报草稿-")), "{file:?}");
+    assert!(
+        file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("平阴县-衔接推进区申报草稿-")),
+        "{file:?}"
+    );
     let copy = s.import_draft(&server.origin(), &file).await?;
     assert_ne!(original, copy);
     let (a, b) = (s.stored_draft(&original).await?, s.stored_draft(&copy).await?);
@@ -166,13 +172,19 @@ async fn full_storage_quota_is_reported_and_typing_is_kept(browser: Browser) -> 
     s.fill("applicant.contact_person", "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字").await?;
     let banner = s.wait_for_text("#save-error", "存储空间已满").await?;
     assert!(banner.contains("下载草稿备份"), "{banner}");
-    assert_eq!(s.value(&field("applicant.contact_person")).await?, "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字");
+    assert_eq!(
+        s.value(&field("applicant.contact_person")).await?,
+        "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字"
+    );
     // Space freed: the next change is saved and the banner goes.
     s.eval("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k)); return true").await?;
     s.fill("applicant.contact_phone", "0531").await?;
     s.wait_gone("#save-error").await?;
     let stored = s.stored_draft(&id).await?;
-    assert_eq!(stored["application"]["applicant"]["contact_person"], "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字");
+    assert_eq!(
+        stored["application"]["applicant"]["contact_person"],
+        "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字"
+    );
     s.close().await
 }
 
@@ -189,7 +201,10 @@ async fn warning_justification_is_saved_with_the_draft(browser: Browser) -> Test
     s.wait_for_text("#findings-title", "暂无需要处理的问题").await?;
     s.reload().await?;
     assert_eq!(s.value(box_id).await?, "项目集中在2023—2024年实施，2024年12月为验收期。");
-    assert_eq!(s.stored_draft(&id).await?["justifications"]["plan_two_years"], "项目集中在2023—2024年实施，2024年12月为验收期。");
+    assert_eq!(
+        s.stored_draft(&id).await?["justifications"]["plan_two_years"],
+        "项目集中在2023—2024年实施，2024年12月为验收期。"
+    );
     s.client().goto(&format!("{}/#/drafts/{id}", server.origin())).await?;
     s.wait_for_text("#overall-status", "可以提交").await?;
     s.close().await
@@ -201,10 +216,18 @@ async fn finding_link_focuses_the_field_and_back_returns(browser: Browser) -> Te
     let id = s.create_draft(&server.origin(), "导航测试").await?;
     s.go_to_step(&server.origin(), &id, "governance").await?;
     s.click(&format!("{} a", finding("leader_in_charge"))).await?;
-    s.wait_until("return document.activeElement && document.activeElement.id === 'governance.leader_in_charge'", "the field to take focus").await?;
+    s.wait_until(
+        "return document.activeElement && document.activeElement.id === 'governance.leader_in_charge'",
+        "the field to take focus",
+    )
+    .await?;
     // Continue while problems remain: focus goes to the findings (the error summary), then the user may go on.
     s.click("#continue").await?;
-    s.wait_until("return document.activeElement && document.activeElement.id === 'findings'", "the findings to take focus").await?;
+    s.wait_until(
+        "return document.activeElement && document.activeElement.id === 'findings'",
+        "the findings to take focus",
+    )
+    .await?;
     s.click(".app-step-footer__note a").await?;
     s.wait_for_text(".app-layout__content h1", "承诺事项").await?;
     s.client().back().await?;

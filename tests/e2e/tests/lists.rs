@@ -20,10 +20,19 @@ async fn duplicate_and_rename_a_draft(browser: Browser) -> TestResult {
     s.click(&format!("tr[data-draft-id=\"{id}\"] [data-action=duplicate]")).await?;
     s.wait_for_text("#drafts", "（副本）").await?;
     let ids = s.eval("return JSON.parse(localStorage.getItem('shenbao.drafts'))").await?;
-    let copy = ids.as_array().and_then(|ids| ids.iter().find(|other| *other != &serde_json::Value::from(id.clone()))).and_then(|v| v.as_str()).ok_or("no copy")?.to_owned();
+    let copy = ids
+        .as_array()
+        .and_then(|ids| ids.iter().find(|other| *other != &serde_json::Value::from(id.clone())))
+        .and_then(|v| v.as_str())
+        .ok_or("no copy")?
+        .to_owned();
     assert_eq!(s.stored_draft(&copy).await?["application"], s.stored_draft(&id).await?["application"]);
     s.click(&format!("tr[data-draft-id=\"{copy}\"] a[href*=\"focus=draft-name\"]")).await?;
-    s.wait_until("return document.activeElement && document.activeElement.id === 'draft-name'", "the name field to take focus").await?;
+    s.wait_until(
+        "return document.activeElement && document.activeElement.id === 'draft-name'",
+        "the name field to take focus",
+    )
+    .await?;
     s.fill("draft-name", "平阴县申报（第二稿）").await?;
     s.open(&format!("{}/#/", server.origin())).await?;
     let list = s.text("#drafts").await?;
@@ -36,13 +45,18 @@ async fn villages_reorder_and_remove_with_confirmation(browser: Browser) -> Test
     let s = Session::start(browser).await?;
     let id = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
     s.go_to_step(&server.origin(), &id, "villages").await?;
-    let names = || async { s.eval("return [...document.querySelectorAll('[data-village-id] input[id$=\".name\"]')].slice(0, 3).map(i => i.value)").await };
+    let names = || async {
+        s.eval("return [...document.querySelectorAll('[data-village-id] input[id$=\".name\"]')].slice(0, 3).map(i => i.value)").await
+    };
     assert_eq!(names().await?, serde_json::json!(["胡庄村", "李沟村", "南毛铺村"]));
     s.click("[data-village-id=v2] [data-action=move-up]").await?;
     s.wait_until("return document.getElementById('villages[0].name').value === '李沟村'", "李沟村 to move up").await?;
     assert_eq!(names().await?, serde_json::json!(["李沟村", "胡庄村", "南毛铺村"]));
     // The first village cannot move further up.
-    assert_eq!(s.eval("return document.querySelector('[data-village-id=v2] [data-action=move-up]').disabled").await?, true);
+    assert_eq!(
+        s.eval("return document.querySelector('[data-village-id=v2] [data-action=move-up]').disabled").await?,
+        true
+    );
     s.click("[data-village-id=v1] [data-action=remove]").await?;
     s.click("[data-village-id=v1] [data-action=cancel-remove]").await?;
     assert_eq!(s.text("#village-count").await?, "已添加 12 个村");
@@ -66,23 +80,50 @@ async fn keyboard_alone_adds_a_village_and_answers_a_question(browser: Browser) 
     s.eval("document.activeElement.blur(); document.body.focus(); return true").await?;
     let mut reached = false;
     for _ in 0..80 {
-        s.client().perform_actions(KeyActions::new("keys".into()).then(KeyAction::Down { value: Key::Tab.into() }).then(KeyAction::Up { value: Key::Tab.into() })).await?;
+        s.client()
+            .perform_actions(
+                KeyActions::new("keys".into())
+                    .then(KeyAction::Down { value: Key::Tab.into() })
+                    .then(KeyAction::Up { value: Key::Tab.into() }),
+            )
+            .await?;
         if s.eval("return document.activeElement && document.activeElement.id").await? == "add-village" {
             reached = true;
             break;
         }
     }
     assert!(reached, "Tab never reached 添加村庄");
-    s.client().perform_actions(KeyActions::new("keys".into()).then(KeyAction::Down { value: Key::Enter.into() }).then(KeyAction::Up { value: Key::Enter.into() })).await?;
+    s.client()
+        .perform_actions(
+            KeyActions::new("keys".into())
+                .then(KeyAction::Down { value: Key::Enter.into() })
+                .then(KeyAction::Up { value: Key::Enter.into() }),
+        )
+        .await?;
     s.wait_for_text("#village-count", "1").await?;
     // The new village's name field has focus: type, then Tab through to the category and pick with the keyboard.
-    s.wait_until("return document.activeElement && document.activeElement.id === 'villages[0].name'", "the new village's name to take focus").await?;
+    s.wait_until(
+        "return document.activeElement && document.activeElement.id === 'villages[0].name'",
+        "the new village's name to take focus",
+    )
+    .await?;
     s.client().active_element().await?.send_keys("胡庄村").await?;
     assert_eq!(s.value(&field("villages[0].name")).await?, "胡庄村");
     let radio = s.wait_for("input[name=\"villages[0].resident_support\"][value=neither]").await?;
-    s.eval("document.querySelector('input[name=\"villages[0].resident_support\"][value=neither]').focus(); return true").await?;
-    s.client().perform_actions(KeyActions::new("keys".into()).then(KeyAction::Down { value: ' ' }).then(KeyAction::Up { value: ' ' })).await?;
-    s.wait_until("return document.querySelector('input[name=\"villages[0].resident_support\"][value=neither]').checked", "Space to pick the radio").await?;
+    s.eval(
+        "document.querySelector('input[name=\"villages[0].resident_support\"][value=neither]').focus(); return true",
+    )
+    .await?;
+    s.client()
+        .perform_actions(
+            KeyActions::new("keys".into()).then(KeyAction::Down { value: ' ' }).then(KeyAction::Up { value: ' ' }),
+        )
+        .await?;
+    s.wait_until(
+        "return document.querySelector('input[name=\"villages[0].resident_support\"][value=neither]').checked",
+        "Space to pick the radio",
+    )
+    .await?;
     drop(radio);
     assert_eq!(s.stored_draft(&id).await?["application"]["villages"][0]["resident_support"], "neither");
     s.close().await

@@ -20,7 +20,13 @@ const VILLAGES: [(&str, &str); 10] = [
 
 /// (content area key, name, village index, support mode, [(source key, amount)])
 const PROJECTS: [(&str, &str, usize, &str, &[(&str, &str)]); 6] = [
-    ("industry", "玫瑰精深加工车间", 0, "award_in_lieu_of_subsidy", &[("provincial_linkage", "1500"), ("sector", "500")]),
+    (
+        "industry",
+        "玫瑰精深加工车间",
+        0,
+        "award_in_lieu_of_subsidy",
+        &[("provincial_linkage", "1500"), ("sector", "500")],
+    ),
     ("construction", "农村供水管网改造", 5, "work_relief", &[("provincial_linkage", "1000"), ("sector", "1500")]),
     ("governance", "新时代文明实践站", 1, "award_in_lieu_of_subsidy", &[("city_linkage", "300")]),
     ("talent", "高素质青年农民培育", 2, "purchased_services", &[("city_linkage", "200")]),
@@ -53,7 +59,10 @@ async fn complete_application_through_the_ui(browser: Browser) -> TestResult {
 
     session.click("a[href$='/review']").await?;
     session.wait_for_text("#review-status", "可以提交").await?;
-    assert_eq!(session.eval("return document.querySelector('#review-status [data-ready]').dataset.ready").await?, "true");
+    assert_eq!(
+        session.eval("return document.querySelector('#review-status [data-ready]').dataset.ready").await?,
+        "true"
+    );
     session.client().goto(&format!("{origin}/#/drafts/{id}")).await?;
     session.wait_for_text("#overall-status", "可以提交").await?;
     session.wait_for_text("#progress", "已完成 7 / 7").await?;
@@ -69,8 +78,14 @@ async fn fill_applicant(s: &Session, origin: &str, id: &str) -> TestResult {
     s.choose("applicant.region_tier", "central").await?;
     s.fill("applicant.region_tier_source", "脱贫攻坚期间扶贫区域分类文件").await?;
     // Defaulted from the reference data: 平阴县 is on the Yellow River.
-    assert_eq!(s.eval("return document.querySelector('input[name=\"applicant.along_yellow_river\"][value=yes]').checked").await?, true);
-    for programme in ["first_batch", "rural_reform_pilot", "pastoral_complex", "lottery_revolutionary_area", "qilu_model_zone"] {
+    assert_eq!(
+        s.eval("return document.querySelector('input[name=\"applicant.along_yellow_river\"][value=yes]').checked")
+            .await?,
+        true
+    );
+    for programme in
+        ["first_batch", "rural_reform_pilot", "pastoral_complex", "lottery_revolutionary_area", "qilu_model_zone"]
+    {
         s.choose(&format!("excluded_overlaps.{programme}"), "no").await?;
     }
     s.fill("applicant.contact_person", "王某某").await?;
@@ -175,7 +190,13 @@ async fn fill_governance(s: &Session, origin: &str, id: &str) -> TestResult {
 
 async fn fill_attestations(s: &Session, origin: &str, id: &str) -> TestResult {
     s.go_to_step(origin, id, "attestations").await?;
-    for name in ["four_not_removed", "asset_management", "return_to_poverty_monitoring", "funds_under_own_rules", "submitted_by_county_government"] {
+    for name in [
+        "four_not_removed",
+        "asset_management",
+        "return_to_poverty_monitoring",
+        "funds_under_own_rules",
+        "submitted_by_county_government",
+    ] {
         s.click(&field(&format!("attestations.{name}"))).await?;
     }
     s.wait_for_text("#findings-title", "暂无需要处理的问题").await?;
