@@ -1,17 +1,31 @@
 //! A static file server for the built app, on 127.0.0.1 and a free port, that a test can stop and start again
 //! (to go offline and come back) and point at another folder (to deploy a new version).
+//!
+//! Plain HTTP/1.1 over `std::net`, one thread per connection, and every response closes its connection: a stopped
+//! server must look like a network that is gone, and a browser would otherwise keep sending requests down an idle
+//! keep-alive connection that nobody answers any more. `stop` closes the listening socket (new connections are
+//! refused) and cuts every connection still open.
 
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 /// Serves one folder over HTTP until stopped or dropped.
 #[allow(missing_debug_implementations)]
 pub struct StaticServer {
     port: u16,
     root: Arc<Mutex<PathBuf>>,
-    running: Option<(Arc<tiny_http::Server>, JoinHandle<()>)>,
+    running: Option<Running>,
+}
+
+struct Running {
+    stopping: Arc<AtomicBool>,
+    open: Arc<Mutex<Vec<(u64, TcpStream)>>>,
+    thread: JoinHandle<()>,
 }
 
 impl StaticServer {
@@ -38,11 +52,17 @@ impl StaticServer {
         }
     }
 
-    /// Stops answering: connections are refused, as when the network is gone.
+    /// Stops answering: new connections are refused and open ones are cut, as when the network is gone.
     pub fn stop(&mut self) {
-        if let Some((server, thread)) = self.running.take() {
-            server.unblock();
-            let _ = thread.join();
+        let Some(running) = self.running.take() else { return };
+        running.stopping.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag and drops the listening socket.
+        drop(TcpStream::connect(("127.0.0.1", self.port)));
+        let _ = running.thread.join();
+        if let Ok(open) = running.open.lock() {
+            for (_, stream) in open.iter() {
+                let _ = stream.shutdown(Shutdown::Both);
+            }
         }
     }
 
@@ -54,18 +74,32 @@ impl StaticServer {
         if self.running.is_some() {
             return Ok(());
         }
-        let server = Arc::new(
-            tiny_http::Server::http(("127.0.0.1", self.port)).map_err(|e| std::io::Error::other(e.to_string()))?,
-        );
-        let root = Arc::clone(&self.root);
-        let serving = Arc::clone(&server);
+        let listener = TcpListener::bind(("127.0.0.1", self.port))?;
+        let stopping = Arc::new(AtomicBool::new(false));
+        let open: Arc<Mutex<Vec<(u64, TcpStream)>>> = Arc::default();
+        let (root, flag, connections) = (Arc::clone(&self.root), Arc::clone(&stopping), Arc::clone(&open));
         let thread = std::thread::spawn(move || {
-            for request in serving.incoming_requests() {
-                let root = root.lock().map(|r| r.clone()).unwrap_or_default();
-                respond(&root, request);
+            let ids = AtomicU64::new(0);
+            for stream in listener.incoming() {
+                if flag.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let id = ids.fetch_add(1, Ordering::Relaxed);
+                if let (Ok(mut list), Ok(copy)) = (connections.lock(), stream.try_clone()) {
+                    list.push((id, copy));
+                }
+                let (root, connections) = (Arc::clone(&root), Arc::clone(&connections));
+                std::thread::spawn(move || {
+                    let root = root.lock().map(|r| r.clone()).unwrap_or_default();
+                    let _ = serve(&root, stream);
+                    if let Ok(mut list) = connections.lock() {
+                        list.retain(|(other, _)| *other != id);
+                    }
+                });
             }
         });
-        self.running = Some((server, thread));
+        self.running = Some(Running { stopping, open, thread });
         Ok(())
     }
 }
@@ -76,31 +110,41 @@ impl Drop for StaticServer {
     }
 }
 
-fn respond(root: &Path, request: tiny_http::Request) {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
-    let relative = path.trim_start_matches('/');
-    let relative = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_owned()
-    };
-    let safe = !relative.split('/').any(|part| part == "..");
-    let file = root.join(&relative);
-    let result = match std::fs::read(&file) {
-        Ok(bytes) if safe => {
-            let response = tiny_http::Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(&relative)))
-                .with_header(header("Cache-Control", "no-cache"));
-            request.respond(response)
+/// Answers one request on the connection, then closes it.
+fn serve(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
         }
-        _ => request.respond(tiny_http::Response::from_string("not found").with_status_code(404)),
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or_default(), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let relative = path.trim_start_matches('/');
+    let relative =
+        if relative.is_empty() || relative.ends_with('/') { format!("{relative}index.html") } else { relative.to_owned() };
+    let safe = !relative.split('/').any(|part| part == "..");
+    let (status, kind, body) = match std::fs::read(root.join(&relative)) {
+        Ok(bytes) if safe && (method == "GET" || method == "HEAD") => ("200 OK", content_type(&relative), bytes),
+        _ => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),
     };
-    drop(result);
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    #[allow(clippy::expect_used)]
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header names are valid")
+    let mut writer = stream;
+    write!(
+        writer,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        writer.write_all(&body)?;
+    }
+    writer.flush()?;
+    writer.shutdown(Shutdown::Both)
 }
 
 fn content_type(path: &str) -> &'static str {
