@@ -6,3 +6,5 @@ cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true NO_COLOR=true
 trunk build --release
+# Offline (docs/offline.md): stamp the build id and the precache list into index.html and sw.js.
+node scripts/postbuild.mjs dist

@@ -64,11 +64,13 @@ fn App() -> impl IntoView {
                 {move || app.save_error.get().unwrap_or_default()}
             </div>
         </Show>
+        <components::UpdateBanner />
         <main id="main" class="app-main" tabindex="-1" data-app-ready="">{page}</main>
         <footer class="app-footer">
             <p>"依据：山东省乡村振兴局 山东省财政厅《关于开展第二批衔接乡村振兴集中推进区建设工作的通知》（鲁乡振发〔2022〕26号）"</p>
             <p>
                 "版本 " <span id="app-version">{shenbao_core::APP_VERSION}</span>
+                {browser::build_id().map(|id| view! { " · 构建 " <span id="app-build">{id}</span> })}
                 " · 全部数据只保存在本机浏览器中，不上传任何服务器。"
             </p>
         </footer>

@@ -31,6 +31,7 @@ pub fn HomePage() -> impl IntoView {
             <li>"核对与导出"</li>
         </ol>
         <h2 class="app-heading app-heading--m">"我的草稿"</h2>
+        <crate::components::StorageWarning />
         <Show when=move || needs_backup.get()>
             <p class="app-banner app-banner--info" id="backup-reminder">
                 "提醒：草稿只保存在本机浏览器中。清理浏览器数据或更换电脑会丢失草稿，请定期“下载”草稿文件作为备份。"

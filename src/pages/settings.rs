@@ -9,5 +9,6 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1 class="app-heading app-heading--l">"密钥与存储"</h1>
         <SigningKey />
+        <crate::components::StorageStatus />
     }
 }

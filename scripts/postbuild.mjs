@@ -1,0 +1,54 @@
+// After `trunk build --release`: gives the build an id and stamps it, with the list of the files to precache,
+// into dist/index.html and dist/sw.js. Run by scripts/build.sh; see docs/offline.md.
+//
+// The build id is the first 12 hex digits of a SHA-256 over every file the app is made of (names and contents,
+// index.html without its stamp, sw.js without the stamped lines): the same sources give the same id, any change
+// to the wasm, the JS, the CSS, the page, the manifest, the icons or the worker's logic gives a new one, and with
+// it a byte-different sw.js, which is what makes browsers install the new version.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const BUILD_META = /\s*<meta name="shenbao-build" content="[^"]*" \/>/g;
+const BUILD_LINE = /^const BUILD_ID = .*;$/m;
+const PRECACHE_LINE = /^const PRECACHE = .*;$/m;
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith(".")) return []; // trunk's staging folder
+    if (entry.isDirectory()) return entry.name === "single" && dir === dist ? [] : filesUnder(path);
+    return [relative(dist, path).split(sep).join("/")];
+  });
+}
+
+const indexPath = join(dist, "index.html");
+const swPath = join(dist, "sw.js");
+const index = readFileSync(indexPath, "utf8").replace(BUILD_META, "");
+const sw = readFileSync(swPath, "utf8");
+if (!BUILD_LINE.test(sw) || !PRECACHE_LINE.test(sw)) throw new Error(`${swPath} lacks the BUILD_ID or PRECACHE line`);
+if (!index.includes('<meta charset="utf-8" />')) throw new Error(`${indexPath} lacks <meta charset="utf-8" />`);
+
+// index.html first (the worker checks it belongs to this build), then the rest in a stable order.
+const precache = ["index.html", ...filesUnder(dist).filter((f) => f !== "index.html" && f !== "sw.js").sort()];
+const hash = createHash("sha256");
+for (const file of precache) {
+  hash.update(`${file}\0`);
+  hash.update(file === "index.html" ? index : readFileSync(join(dist, file)));
+  hash.update("\0");
+}
+hash.update(sw.replace(BUILD_LINE, "").replace(PRECACHE_LINE, ""));
+const buildId = hash.digest("hex").slice(0, 12);
+
+writeFileSync(
+  indexPath,
+  index.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta name="shenbao-build" content="${buildId}" />`),
+);
+writeFileSync(
+  swPath,
+  sw
+    .replace(BUILD_LINE, `const BUILD_ID = ${JSON.stringify(buildId)};`)
+    .replace(PRECACHE_LINE, `const PRECACHE = ${JSON.stringify(precache)};`),
+);
+console.log(`postbuild: build ${buildId}, ${precache.length} files precached by sw.js`);
