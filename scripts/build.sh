@@ -6,5 +6,7 @@ cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true NO_COLOR=true
 trunk build --release
-# Offline (docs/offline.md): stamp the build id and the precache list into index.html and sw.js.
+# Offline (docs/offline.md): stamp the build id and the precache list into index.html and sw.js, then write the
+# self-contained dist/single/衔接推进区申报助手.html.
 node scripts/postbuild.mjs dist
+node scripts/single.mjs dist
