@@ -367,6 +367,13 @@ pub async fn offline_ready() -> Option<bool> {
     Some(registration.dyn_into::<web_sys::ServiceWorkerRegistration>().ok().and_then(|r| r.active()).is_some())
 }
 
+/// Resolves once a service worker of this app is active (at once if it is already); never where there is none.
+pub async fn until_offline_ready() {
+    if let Some(ready) = service_worker_container().and_then(|container| container.ready().ok()) {
+        let _ = JsFuture::from(ready).await;
+    }
+}
+
 /// What the browser says about this site's storage (`navigator.storage.estimate()`), in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StorageEstimate {

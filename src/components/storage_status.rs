@@ -13,9 +13,9 @@ use crate::browser::{self, StorageEstimate};
 use crate::state::AppState;
 use crate::store;
 
-/// Local storage has its own cap per site, about 5 MB in Chromium and Firefox, however much `estimate()` reports.
-/// [`browser::local_storage_bytes`] counts UTF-16 bytes, so the real cap lies between this and twice this; the
-/// warning uses the lower bound.
+/// Local storage has its own cap per site however much `estimate()` reports: 5 Mi UTF-16 code units of keys and
+/// values, Chinese or not (measured in Chromium 156 and Firefox ESR 153, docs/offline.md). Browsers call it "5 MB",
+/// and so do we: sizes shown against it are in code units, half of [`browser::local_storage_bytes`].
 pub const LOCAL_STORAGE_CAP: u64 = 5 * 1024 * 1024;
 /// Warn when local storage is four fifths full.
 const LOCAL_STORAGE_WARN: u64 = LOCAL_STORAGE_CAP / 5 * 4;
@@ -29,11 +29,11 @@ static ASKED_THIS_VISIT: AtomicBool = AtomicBool::new(false);
 pub struct StorageReport {
     /// `persisted()`: `None` when the browser does not tell.
     pub persisted: Option<bool>,
-    /// Bytes of this app's keys in local storage.
-    pub app_bytes: u64,
-    /// Bytes of every key of this origin in local storage, the app's and others' (from `file://`, Chromium gives
+    /// Size of this app's keys in local storage, in UTF-16 code units (what the cap counts).
+    pub app_units: u64,
+    /// Size of every key of this origin in local storage, the app's and others' (from `file://`, Chromium gives
     /// every local file one shared storage): the cap applies to all of them together.
-    pub origin_bytes: u64,
+    pub origin_units: u64,
     /// `estimate()`, when the browser gives one.
     pub estimate: Option<StorageEstimate>,
     /// A service worker is active; `None` where there is none (file, single file, private mode).
@@ -54,8 +54,8 @@ impl StorageReport {
     pub async fn read() -> StorageReport {
         StorageReport {
             persisted: browser::storage_persisted().await,
-            app_bytes: browser::local_storage_bytes(store::KEY_PREFIX),
-            origin_bytes: browser::local_storage_bytes(""),
+            app_units: browser::local_storage_bytes(store::KEY_PREFIX) / 2,
+            origin_units: browser::local_storage_bytes("") / 2,
             estimate: browser::storage_estimate().await,
             offline: browser::offline_ready().await,
         }
@@ -63,7 +63,7 @@ impl StorageReport {
 
     /// Whether to warn, and why.
     pub fn low_space(&self) -> Option<LowSpace> {
-        if self.origin_bytes >= LOCAL_STORAGE_WARN {
+        if self.origin_units >= LOCAL_STORAGE_WARN {
             Some(LowSpace::LocalStorage)
         } else if self.estimate.is_some_and(|e| e.quota.saturating_sub(e.usage) < FREE_SPACE_WARN) {
             Some(LowSpace::Disk)
@@ -84,7 +84,15 @@ async fn should_ask() -> bool {
 /// Reads the report, asks for persistent storage when [`should_ask`], and reads it again once the browser answers.
 fn read_and_ask(report: RwSignal<Option<StorageReport>>, asking: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
-        let _ = report.try_set(Some(StorageReport::read().await));
+        let first = StorageReport::read().await;
+        if first.offline == Some(false) {
+            // On a first visit the worker is still caching the app: say so, then report when it is done.
+            leptos::task::spawn_local(async move {
+                browser::until_offline_ready().await;
+                let _ = report.try_set(Some(StorageReport::read().await));
+            });
+        }
+        let _ = report.try_set(Some(first));
         if should_ask().await {
             let _ = asking.try_set(true);
             let _ = browser::request_persistent_storage().await;
@@ -118,8 +126,8 @@ fn LowSpaceWarning(
                 LowSpace::LocalStorage => format!(
                     "存储空间即将用完：本网站在浏览器本地存储中已占用 {}（其中草稿 {}），而浏览器通常只允许每个网站在本地存储中保存约 5 MB。\
                      请立即下载草稿备份，并删除不再需要的草稿，否则新的修改可能无法保存。",
-                    format_bytes(report.origin_bytes),
-                    format_bytes(report.app_bytes)
+                    format_bytes(report.origin_units),
+                    format_bytes(report.app_units)
                 ),
                 LowSpace::Disk => format!(
                     "存储空间即将用完：浏览器只能再为本网站提供约 {}，本机磁盘快满了。请立即下载草稿备份，并清理磁盘空间。",
@@ -170,7 +178,7 @@ pub fn StorageStatus() -> impl IntoView {
         (Some(Some(false)), false) => "未获准：磁盘空间紧张时，浏览器可能自动清除本工具保存的草稿。",
         (Some(None), false) => "本浏览器不支持持久保存（或在当前模式下不允许），请更勤地下载草稿备份。",
     };
-    let app_bytes = move || report.with(|r| r.as_ref().map(|r| format_bytes(r.app_bytes)).unwrap_or_default());
+    let app_bytes = move || report.with(|r| r.as_ref().map(|r| format_bytes(r.app_units)).unwrap_or_default());
     let estimate = move || {
         report.with(|r| match r.as_ref().map(|r| r.estimate) {
             None => String::new(),
@@ -219,8 +227,8 @@ pub fn StorageStatus() -> impl IntoView {
                     <dd class="app-summary__value" id="storage-app-bytes">
                         {app_bytes}
                         <span class="app-storage-status__note">
-                            "草稿保存在浏览器的“本地存储”中。无论下面显示的可用空间有多大，浏览器通常只允许每个网站在本地存储中保存约 5 MB，"
-                            "足够保存几十份普通草稿。"
+                            "草稿保存在浏览器的“本地存储”中。无论下面显示的可用空间有多大，浏览器只允许每个网站在本地存储中保存约 5 MB。"
+                            "一份普通草稿约占 10–20 KB，含上百个项目的大型草稿约 200 KB。"
                         </span>
                     </dd>
                     <dd class="app-summary__actions"></dd>

@@ -145,10 +145,12 @@ async fn storage_panel_reports_persistence_usage_and_low_space(browser: Browser)
     s.wait_for_text("#storage-app-bytes", "约 5 MB").await?;
     s.wait_for_text("#storage-estimate", "还可使用").await?;
     s.wait_for_text("#storage-backup-reminder", "下载").await?;
+    // First visit: the panel says so once the worker has cached the app.
+    s.wait_for("#storage-offline[data-offline=ready]").await?;
     assert!(s.eval("return document.getElementById('storage-low') === null").await? == true);
 
-    // Local storage four fifths full (2.2 million UTF-16 code units is 4.4 MB counted as bytes).
-    s.eval("localStorage.setItem('filler', 'x'.repeat(2200000)); return true").await?;
+    // Local storage four fifths full: its cap is 5 Mi UTF-16 code units in both browsers.
+    s.eval("localStorage.setItem('filler', 'x'.repeat(4300000)); return true").await?;
     s.open(&format!("{}/#/", server.origin())).await?;
     s.wait_for_text("#storage-low", "存储空间即将用完").await?;
     s.open(&format!("{}/#/settings", server.origin())).await?;
