@@ -40,9 +40,9 @@ test-browsers:
 check-serve:
 	scripts/check-serve.sh
 
-## make bench: sizes of the release build (and, with later issues, load and evaluation timings)
+## make bench: one table of what users feel (sizes, load, evaluation, keystroke, save, export); docs/performance.md
 bench: build
-	scripts/bench.sh
+	scripts/bench.sh $(BENCH_ARGS)
 
 ## make single: the whole app as one HTML file for e-mail or a USB stick (dist/single/衔接推进区申报助手.html)
 single: build

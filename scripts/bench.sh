@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Prints the release sizes of the built app (dist/): raw, gzip -9 and brotli, and the first-load total.
+# `make bench` after `make build`: one table of sizes, load, evaluation, keystroke, save and export timings, ending
+# with `first-load total gzip: N bytes`. Installs Chromium if it is missing. Pass --quick for fewer runs.
+# What each row means: docs/performance.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-exec node "$here/scripts/bench-sizes.mjs" "$here/dist"
+if [ ! -x /usr/bin/chromium ]; then
+  "$here/scripts/setup.sh" browsers
+fi
+exec node "$here/scripts/bench.mjs" "$@"

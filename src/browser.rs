@@ -91,6 +91,11 @@ pub fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(&iso).map(|time| time.with_timezone(&Utc)).unwrap_or_default()
 }
 
+/// Milliseconds since the page started (`performance.now()`), for the benchmark hooks. A timing, never money.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+}
+
 /// Today's date as `YYYYMMDD` in the user's local time zone, for file names.
 pub fn local_date_compact() -> String {
     let date = js_sys::Date::new_0();

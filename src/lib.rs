@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use shenbao_core::ParameterSet;
 
+#[doc(hidden)]
+pub mod bench;
 mod browser;
 mod components;
 mod pages;

@@ -1,0 +1,76 @@
+//! Benchmark hooks for `make bench`: `scripts/bench.mjs` calls them in the page as `window.wasmBindings.bench_*`.
+//! Each reads the text of a draft file, runs one operation `runs` times (at least once) and returns the time of each
+//! run in milliseconds from `performance.now()`; the script computes medians and percentiles. They ship in the app
+//! so that the benchmark times the real build, and cost about a kilobyte: no number formatting here.
+//!
+//! Timings are `f64` because `performance.now()` is: they are never money, so the crate's float ban is lifted in
+//! this module only.
+#![allow(clippy::float_arithmetic)]
+
+use std::hint::black_box;
+
+use shenbao_core::ParameterSet;
+use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::signing::{BundleKey, export_signed_bundle};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::{browser, store};
+
+/// Times `runs` (at least one) calls of `work`, in milliseconds each.
+fn time_runs(runs: u32, mut work: impl FnMut()) -> Vec<f64> {
+    (0..runs.max(1))
+        .map(|_| {
+            let start = browser::now_ms();
+            work();
+            browser::now_ms() - start
+        })
+        .collect()
+}
+
+fn read(draft_json: &str) -> Result<Draft, String> {
+    Draft::from_json(draft_json).map_err(|error| error.to_string())
+}
+
+/// `evaluate_draft` of the draft, as the app runs it after every change.
+///
+/// # Errors
+/// The draft file cannot be read.
+#[wasm_bindgen]
+pub fn bench_evaluate(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+    let draft = read(draft_json)?;
+    let params = ParameterSet::second_batch_2022();
+    Ok(time_runs(runs, || {
+        black_box(evaluate_draft(black_box(&draft), &params));
+    }))
+}
+
+/// Saving the draft as the app does after every change (compact JSON into local storage), under a scratch key that
+/// is removed afterwards.
+///
+/// # Errors
+/// The draft file cannot be read, or local storage refused it.
+#[wasm_bindgen]
+pub fn bench_save(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+    let draft = read(draft_json)?;
+    let id = "bench-scratch";
+    let mut outcome = Ok(());
+    let times = time_runs(runs, || outcome = outcome.clone().and(store::save(id, &draft)));
+    browser::remove(&store::draft_key(id));
+    outcome.map(|()| times).map_err(|error| error.message())
+}
+
+/// Export and sign as the export page does (evaluate, build the bundle, canonical JSON, Ed25519, pretty JSON), with
+/// a throwaway key.
+///
+/// # Errors
+/// The draft file cannot be read, or the draft is not ready to export.
+#[wasm_bindgen]
+pub fn bench_export(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+    let draft = read(draft_json)?;
+    let params = ParameterSet::second_batch_2022();
+    let now = browser::now();
+    let key = BundleKey::from_secret_bytes([7; 32], now);
+    let mut outcome = Ok(String::new());
+    let times = time_runs(runs, || outcome = export_signed_bundle(&draft, &params, Vec::new(), now, &key));
+    outcome.map(|_| times).map_err(|error| error.to_string())
+}
