@@ -126,8 +126,11 @@ fn serve(root: &Path, stream: TcpStream) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or_default(), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let relative = path.trim_start_matches('/');
-    let relative =
-        if relative.is_empty() || relative.ends_with('/') { format!("{relative}index.html") } else { relative.to_owned() };
+    let relative = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_owned()
+    };
     let safe = !relative.split('/').any(|part| part == "..");
     let (status, kind, body) = match std::fs::read(root.join(&relative)) {
         Ok(bytes) if safe && (method == "GET" || method == "HEAD") => ("200 OK", content_type(&relative), bytes),
