@@ -6,8 +6,6 @@
 //! every warning has a justification; otherwise `blocked` (不能提交). A warning without its justification therefore
 //! makes a file `blocked` although no finding is of blocking severity.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,7 +13,6 @@ use serde_json::Value;
 use crate::bundle::{BUNDLE_FORMAT, Bundle};
 use crate::draft::{DRAFT_FORMAT, Draft, DraftError, Readiness, evaluate_draft, is_justified};
 use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
-use crate::model::SCHEMA_VERSION;
 use crate::money::round_ratio;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
@@ -101,18 +98,7 @@ impl Check {
     pub fn of_bundle(bundle: &Bundle) -> Result<Check, CheckError> {
         let id = &bundle.evaluation.parameter_set.id;
         let params = ParameterSet::builtin(id).ok_or_else(|| CheckError::UnknownParameterSet(id.clone()))?;
-        let draft = Draft {
-            format: DRAFT_FORMAT.to_owned(),
-            schema_version: SCHEMA_VERSION,
-            parameter_set: params.id.clone(),
-            name: bundle.draft_name.clone(),
-            created_at: Some(bundle.created_at),
-            updated_at: None,
-            backed_up_at: None,
-            application: bundle.application.clone(),
-            justifications: bundle.justifications.clone(),
-            pending_inputs: BTreeMap::new(),
-        };
+        let draft = Draft::of_bundle(bundle, &params);
         let evaluation = evaluate_draft(&draft, &params);
         Ok(Check { kind: FileKind::Bundle, draft, params, evaluation })
     }

@@ -51,6 +51,10 @@ pub struct Draft {
     /// Text typed into a field that is not yet a valid value, by field path (e.g. `"funds.loans"`).
     #[serde(default)]
     pub pending_inputs: BTreeMap<String, String>,
+    /// The highest item number ever given in each list (`"villages"` → 13), so that an id is never reused after
+    /// its item is removed; see [`Draft::next_id`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub last_ids: BTreeMap<String, u64>,
 }
 
 impl Draft {
@@ -67,6 +71,20 @@ impl Draft {
             application: Application::default(),
             justifications: BTreeMap::new(),
             pending_inputs: BTreeMap::new(),
+            last_ids: BTreeMap::new(),
+        }
+    }
+
+    /// The draft a signed bundle was made from, as far as the bundle carries it (application, justifications,
+    /// name), for re-checking it.
+    pub fn of_bundle(bundle: &crate::bundle::Bundle, params: &ParameterSet) -> Draft {
+        Draft {
+            name: bundle.draft_name.clone(),
+            created_at: Some(bundle.created_at),
+            updated_at: None,
+            application: bundle.application.clone(),
+            justifications: bundle.justifications.clone(),
+            ..Draft::new("", params, bundle.created_at)
         }
     }
 
@@ -161,8 +179,9 @@ impl ItemList {
 }
 
 impl Draft {
-    /// An id for a new item of a list: the prefix and one more than the highest number in use (`v13`).
-    pub fn next_id(&self, list: ItemList) -> String {
+    /// An id for a new item of a list: the prefix and one more than the highest number ever given in it (`v13`),
+    /// so that justifications and project sites of a removed item never pass to a new one.
+    pub fn next_id(&mut self, list: ItemList) -> String {
         let ids: Vec<&str> = match list {
             ItemList::Villages => self.application.villages.iter().map(|v| v.id.as_str()).collect(),
             ItemList::Industries => self.application.industries.iter().map(|i| i.id.as_str()).collect(),
@@ -170,22 +189,29 @@ impl Draft {
             ItemList::SectorFunds => self.application.funds.sector_funds.iter().map(|s| s.id.as_str()).collect(),
         };
         let prefix = list.id_prefix();
-        let highest = ids.iter().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
-        format!("{prefix}{}", highest + 1)
+        let in_use = ids.iter().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
+        let given = self.last_ids.get(list.path()).copied().unwrap_or(0);
+        let next = in_use.max(given).saturating_add(1);
+        self.last_ids.insert(list.path().to_owned(), next);
+        format!("{prefix}{next}")
     }
 
-    /// Removes the item at `index` (nothing when out of range), keeping typed-but-invalid text with its item.
+    /// Removes the item at `index` (nothing when out of range), with the justifications written for it; keeps the
+    /// typed-but-invalid text of the other items with their items. What refers to the removed item from elsewhere
+    /// (a project's village) is left for the rules to report.
     pub fn remove_item(&mut self, list: ItemList, index: usize) {
         let length = self.list_len(list);
         if index >= length {
             return;
         }
-        match list {
-            ItemList::Villages => drop(self.application.villages.remove(index)),
-            ItemList::Industries => drop(self.application.industries.remove(index)),
-            ItemList::Projects => drop(self.application.projects.remove(index)),
-            ItemList::SectorFunds => drop(self.application.funds.sector_funds.remove(index)),
-        }
+        let removed_id = match list {
+            ItemList::Villages => self.application.villages.remove(index).id,
+            ItemList::Industries => self.application.industries.remove(index).id,
+            ItemList::Projects => self.application.projects.remove(index).id,
+            ItemList::SectorFunds => self.application.funds.sector_funds.remove(index).id,
+        };
+        let suffix = format!("@{removed_id}");
+        self.justifications.retain(|key, _| !key.ends_with(&suffix));
         self.renumber_pending(list, |old| match old.cmp(&index) {
             std::cmp::Ordering::Less => Some(old),
             std::cmp::Ordering::Equal => None,
@@ -391,10 +417,26 @@ mod tests {
     }
 
     #[test]
-    fn item_ids_grow_past_the_highest() {
+    fn item_ids_are_never_reused() {
         let mut draft = draft_with_villages(3);
         draft.remove_item(ItemList::Villages, 0);
         assert_eq!(draft.next_id(ItemList::Villages), "v4");
+        // The last one removed: its id still is not given again.
+        draft.application.villages.retain(|v| v.id != "v3");
+        assert_eq!(draft.next_id(ItemList::Villages), "v5");
+        let text = draft.to_json();
+        assert_eq!(Draft::from_json(&text).map(|mut d| d.next_id(ItemList::Villages)), Ok("v6".to_owned()));
+    }
+
+    #[test]
+    fn removing_an_item_drops_its_justifications_only() {
+        let mut draft = draft_with_villages(2);
+        draft.justifications.insert("village_plan_in_preparation@v1".into(), "理由一".into());
+        draft.justifications.insert("village_plan_in_preparation@v2".into(), "理由二".into());
+        draft.justifications.insert("village_count_minimum".into(), "总体理由".into());
+        draft.remove_item(ItemList::Villages, 0);
+        let keys: Vec<&str> = draft.justifications.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["village_count_minimum", "village_plan_in_preparation@v2"]);
     }
 
     #[test]

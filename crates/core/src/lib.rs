@@ -13,6 +13,7 @@
 //!   with its clause), never as literals in rules.
 //! - **One rule, one file.** Each rule in [`rules`] quotes its clause, holds one check function and its tests.
 
+pub mod applicability;
 pub mod attachments;
 pub mod bundle;
 pub mod check;

@@ -297,6 +297,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 application,
                 justifications,
                 pending_inputs,
+                last_ids: BTreeMap::new(),
             }
         })
 }

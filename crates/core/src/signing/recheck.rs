@@ -9,9 +9,8 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::bundle::Bundle;
-use crate::draft::{DRAFT_FORMAT, Draft, Readiness};
+use crate::draft::{Draft, Readiness};
 use crate::evaluation::{Evaluation, Status, evaluate};
-use crate::model::SCHEMA_VERSION;
 use crate::money::Wan;
 use crate::params::ParameterSet;
 
@@ -30,18 +29,7 @@ impl Recheck {
     /// Re-runs the rules of `params` on the bundle's application and compares with what it records.
     pub fn of(bundle: &Bundle, params: &ParameterSet) -> Recheck {
         let evaluation = evaluate(&bundle.application, params);
-        let as_draft = Draft {
-            format: DRAFT_FORMAT.to_owned(),
-            schema_version: SCHEMA_VERSION,
-            parameter_set: params.id.clone(),
-            name: bundle.draft_name.clone(),
-            created_at: None,
-            updated_at: None,
-            backed_up_at: None,
-            application: bundle.application.clone(),
-            justifications: bundle.justifications.clone(),
-            pending_inputs: Default::default(),
-        };
+        let as_draft = Draft::of_bundle(bundle, params);
         let ready = Readiness::of(&as_draft, &evaluation).is_ready();
         let differences = differences(&bundle.evaluation.evaluation, &evaluation);
         Recheck { evaluation, ready, differences }
