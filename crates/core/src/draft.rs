@@ -88,17 +88,13 @@ impl Draft {
         }
     }
 
-    /// Reads a draft file: checks the format, migrates an older schema, and deserialises.
+    /// Reads a draft file: checks the format, migrates an older schema, and deserialises. The text is read by
+    /// [`crate::json::read_file`]: a leading byte-order mark is skipped and a repeated member name is refused.
     ///
     /// # Errors
     /// [`DraftError`], whose `Display` is a Chinese message saying where the problem is.
     pub fn from_json(text: &str) -> Result<Draft, DraftError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| DraftError::Json {
-            line: e.line(),
-            column: e.column(),
-            reason: e.to_string(),
-        })?;
-        Draft::from_value(value)
+        Draft::from_value(crate::json::read_file(text.as_bytes())?)
     }
 
     /// As [`Draft::from_json`], from parsed JSON.
@@ -210,6 +206,11 @@ impl Draft {
             ItemList::Projects => self.application.projects.remove(index).id,
             ItemList::SectorFunds => self.application.funds.sector_funds.remove(index).id,
         };
+        // Its number is never given again, even when it was the highest in use.
+        if let Some(number) = removed_id.strip_prefix(list.id_prefix()).and_then(|n| n.parse::<u64>().ok()) {
+            let given = self.last_ids.entry(list.path().to_owned()).or_insert(0);
+            *given = (*given).max(number);
+        }
         let suffix = format!("@{removed_id}");
         self.justifications.retain(|key, _| !key.ends_with(&suffix));
         self.renumber_pending(list, |old| match old.cmp(&index) {
@@ -367,16 +368,9 @@ pub fn migrate(value: &mut Value, from_version: u32) -> Result<(), DraftError> {
 /// Why a file could not be read as a draft. `Display` is a Chinese message for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DraftError {
-    /// Not JSON at all, or cut short.
-    #[error("文件不是有效的 JSON（第 {line} 行第 {column} 列）：{reason}。文件可能已损坏或不完整。")]
-    Json {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The parser's explanation.
-        reason: String,
-    },
+    /// Not JSON, cut short, empty, not UTF-8, or with a repeated member name; the message says which and where.
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
     /// JSON, but not a draft of this app.
     #[error("这不是本工具的草稿文件（缺少 \"format\": \"shenbao-draft\"）。请选择从本工具下载的草稿文件。")]
     NotADraft,
@@ -419,11 +413,14 @@ mod tests {
     #[test]
     fn item_ids_are_never_reused() {
         let mut draft = draft_with_villages(3);
-        draft.remove_item(ItemList::Villages, 0);
-        assert_eq!(draft.next_id(ItemList::Villages), "v4");
-        // The last one removed: its id still is not given again.
-        draft.application.villages.retain(|v| v.id != "v3");
+        // The highest one removed: its id is not given again.
+        draft.remove_item(ItemList::Villages, 2);
+        let id = draft.next_id(ItemList::Villages);
+        assert_eq!(id, "v4");
+        draft.application.villages.push(crate::model::Village { id, ..Default::default() });
+        draft.remove_item(ItemList::Villages, 2);
         assert_eq!(draft.next_id(ItemList::Villages), "v5");
+        // The memory survives the draft file.
         let text = draft.to_json();
         assert_eq!(Draft::from_json(&text).map(|mut d| d.next_id(ItemList::Villages)), Ok("v6".to_owned()));
     }
