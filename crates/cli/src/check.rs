@@ -2,6 +2,8 @@
 //! the findings grouped by wizard step, the figures and whether it can be submitted. Signatures are not verified
 //! here (`shenbao verify` does that). Exit codes: 0 可以提交, 1 不能提交 (a finding blocks, or a warning has no
 //! justification), 2 the file cannot be read; the message on stderr says where.
+//!
+//! Names and messages hold text from the file; they are printed through [`crate::safe_text::for_terminal`].
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ use shenbao_core::Wan;
 use shenbao_core::check::{Check, FileKind, percent};
 use shenbao_core::evaluation::{Severity, Status};
 use shenbao_core::model::FundingSource;
+
+use crate::safe_text::for_terminal;
 
 /// Arguments of `shenbao check`.
 #[derive(Debug, clap::Args)]
@@ -26,7 +30,7 @@ pub fn run(args: &Args) -> u8 {
     let check = match read(&args.file) {
         Ok(check) => check,
         Err(message) => {
-            eprintln!("shenbao check: {}：{message}", args.file.display());
+            eprintln!("shenbao check: {}：{}", for_terminal(&args.file.display().to_string()), for_terminal(&message));
             return 2;
         }
     };
@@ -55,9 +59,7 @@ fn read(path: &Path) -> Result<Check, String> {
         std::io::ErrorKind::IsADirectory => "这是一个文件夹，请指定草稿文件或申报包。".to_owned(),
         _ => format!("无法读取文件（{error}）。"),
     })?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本，不是本工具的草稿或申报包。".to_owned())?;
-    Check::of_json(&text).map_err(|error| error.to_string())
+    Check::of_bytes(&bytes).map_err(|error| error.to_string())
 }
 
 /// The report for people, in Chinese.
@@ -65,14 +67,14 @@ fn human_report(check: &Check) -> String {
     let mut out = String::new();
     let draft = &check.draft;
     let name = if draft.name.trim().is_empty() { "（未命名）" } else { draft.name.trim() };
-    let _ = writeln!(out, "{}「{name}」", check.kind.label());
+    let _ = writeln!(out, "{}「{}」", check.kind.label(), for_terminal(name));
     if check.kind == FileKind::Bundle {
         let _ = writeln!(out, "（只检查申报内容；签名请用 shenbao verify 核验）");
     }
     let applicant = &draft.application.applicant;
     let county = format!("{}{}", applicant.city_name.trim(), applicant.county_name.trim());
     let county = if county.is_empty() { "（尚未选择）".to_owned() } else { county };
-    let _ = writeln!(out, "申报县：{county}　依据：{}", check.params.notice);
+    let _ = writeln!(out, "申报县：{}　依据：{}", for_terminal(&county), check.params.notice);
 
     let by_step = check.findings_by_step();
     if by_step.is_empty() {
@@ -81,7 +83,8 @@ fn human_report(check: &Check) -> String {
     for (step, findings) in by_step {
         let _ = writeln!(out, "\n【{}】", step.title());
         for finding in findings {
-            let _ = writeln!(out, "  [{}] {}　{}", check.severity_label(finding), finding.clause, finding.message);
+            let message = for_terminal(&finding.message);
+            let _ = writeln!(out, "  [{}] {}　{message}", check.severity_label(finding), finding.clause);
         }
     }
     figures(check, &mut out);

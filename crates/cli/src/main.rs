@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod safe_text;
 mod verify;
 
 /// 衔接推进区申报助手：检查申报草稿、核验签名的申报包（鲁乡振发〔2022〕26号）。

@@ -9,6 +9,10 @@
 //! 衔接资金总量, and notes (differences from the recorded evaluation, signatures this version cannot check).
 //! `--csv FILE` writes the same as a spreadsheet (UTF-8 with a byte-order mark, so that Excel shows the Chinese).
 //!
+//! The county of a bundle that fails is marked `（未核验）` (see `VerifyReport::county_label`). Every value taken
+//! from a file or a path is printed through [`crate::safe_text`], so that no file can add a line or a column, move
+//! the cursor, or put a formula into the CSV.
+//!
 //! Exit codes: 0 every bundle verifies; 1 at least one fails; 2 a path cannot be read, no bundle was found, or the
 //! CSV cannot be written.
 
@@ -16,6 +20,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use shenbao_core::signing::{SignatureOutcome, VerifyFailure, VerifyReport, verify_bundle_bytes};
+
+use crate::safe_text::{for_csv, for_field, for_terminal};
 
 /// Arguments of `shenbao verify`.
 #[derive(Debug, clap::Args)]
@@ -36,7 +42,7 @@ pub fn run(args: &Args) -> u8 {
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(error) => {
-                eprintln!("无法读取 {}：{error}", path.display());
+                eprintln!("无法读取 {}：{error}", for_terminal(&path.display().to_string()));
                 io_error = true;
                 continue;
             }
@@ -45,8 +51,8 @@ pub fn run(args: &Args) -> u8 {
         if !explicit && matches!(report.failure, Some(VerifyFailure::NotABundle | VerifyFailure::IsDraft)) {
             eprintln!(
                 "跳过 {}：{}",
-                path.display(),
-                report.failure.as_ref().map(ToString::to_string).unwrap_or_default()
+                for_terminal(&path.display().to_string()),
+                for_terminal(&report.failure.as_ref().map(ToString::to_string).unwrap_or_default())
             );
             continue;
         }
@@ -63,7 +69,7 @@ pub fn run(args: &Args) -> u8 {
     if let Some(csv_path) = &args.csv
         && let Err(error) = write_csv(csv_path, &rows)
     {
-        eprintln!("无法写入 {}：{error}", csv_path.display());
+        eprintln!("无法写入 {}：{error}", for_terminal(&csv_path.display().to_string()));
         return 2;
     }
     match (io_error, failed) {
@@ -84,7 +90,7 @@ fn bundle_paths(paths: &[PathBuf], io_error: &mut bool) -> Vec<(PathBuf, bool)> 
         let entries = match fs::read_dir(path) {
             Ok(entries) => entries,
             Err(error) => {
-                eprintln!("无法读取文件夹 {}：{error}", path.display());
+                eprintln!("无法读取文件夹 {}：{error}", for_terminal(&path.display().to_string()));
                 *io_error = true;
                 continue;
             }
@@ -101,7 +107,8 @@ fn is_json(path: &Path) -> bool {
     path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
 }
 
-/// One bundle's line, as printed and as written to the CSV.
+/// One bundle's line, as printed and as written to the CSV. The values are as found (file names and text from the
+/// bundle); [`Row::line`] and [`write_csv`] make them safe to show.
 struct Row {
     file: String,
     county: String,
@@ -126,7 +133,7 @@ impl Row {
         }
         Row {
             file: path.display().to_string(),
-            county: report.claimed_county.clone().unwrap_or_default(),
+            county: report.county_label().unwrap_or_default(),
             fingerprint: report.fingerprint().unwrap_or_default(),
             ok: report.is_ok(),
             signature: report.failure.as_ref().map_or_else(|| "签名有效".to_owned(), ToString::to_string),
@@ -138,21 +145,21 @@ impl Row {
     }
 
     fn line(&self) -> String {
-        let or_dash = |text: &str| if text.is_empty() { "—".to_owned() } else { text.to_owned() };
+        let or_dash = |text: &str| if text.is_empty() { "—".to_owned() } else { for_field(text) };
         let mut fields = vec![
-            self.file.clone(),
+            for_field(&self.file),
             or_dash(&self.county),
             format!("公钥指纹 {}", or_dash(&self.fingerprint)),
-            self.signature.clone(),
+            for_field(&self.signature),
             or_dash(&self.status),
             if self.linkage_total.is_empty() {
                 "—".to_owned()
             } else {
-                format!("衔接资金总量 {} 万元", self.linkage_total)
+                format!("衔接资金总量 {} 万元", for_field(&self.linkage_total))
             },
         ];
         if !self.notes.is_empty() {
-            fields.push(format!("注意：{}", self.notes.join("；")));
+            fields.push(format!("注意：{}", for_field(&self.notes.join("；"))));
         }
         fields.join(" | ")
     }
@@ -168,16 +175,19 @@ fn write_csv(path: &Path, rows: &[Row]) -> anyhow::Result<()> {
         writer.write_record(CSV_HEADER)?;
         for row in rows {
             let result = if row.ok { "签名有效" } else { row.signature.as_str() };
-            writer.write_record([
-                row.file.as_str(),
-                &row.county,
-                &row.fingerprint,
-                result,
-                &row.code,
-                &row.status,
-                &row.linkage_total,
-                &row.notes.join("；"),
-            ])?;
+            writer.write_record(
+                [
+                    row.file.as_str(),
+                    &row.county,
+                    &row.fingerprint,
+                    result,
+                    &row.code,
+                    &row.status,
+                    &row.linkage_total,
+                    &row.notes.join("；"),
+                ]
+                .map(for_csv),
+            )?;
         }
         writer.flush()?;
     }

@@ -153,8 +153,8 @@ fn a_truncated_file_exits_2_with_line_and_column() {
     let last_line = std::fs::read_to_string(&path).expect("the vector").lines().count();
     let (code, stdout, stderr) = shenbao(&["check", "--json"], &path);
     assert_eq!((code, stdout.as_str()), (2, ""));
-    assert!(stderr.contains(&format!("文件不是有效的 JSON（第 {last_line} 行第 ")), "{stderr}");
-    assert!(stderr.contains("文件可能已损坏或不完整"), "{stderr}");
+    assert!(stderr.contains(&format!("：文件不完整（在第 {last_line} 行第 ")), "{stderr}");
+    assert!(stderr.contains("列处意外结束），不是有效的 JSON。文件可能已损坏或未完整下载。"), "{stderr}");
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn files_that_are_not_drafts_exit_2_with_a_clear_message() {
 
     let (code, _, stderr) = shenbao(&["check"], &scratch_file("binary.json", "\u{0}\u{1}"));
     assert_eq!(code, 2);
-    assert!(stderr.contains("文件不是有效的 JSON（第 1 行第 1 列）"), "{stderr}");
+    assert!(stderr.contains("：第 1 行第 1 列处不是有效的 JSON。"), "{stderr}");
 
     let (code, _, stderr) = shenbao(&["check"], Path::new(env!("CARGO_TARGET_TMPDIR")));
     assert_eq!(code, 2);
@@ -242,4 +242,68 @@ fn a_bundle_is_checked_by_its_content_with_its_justifications() {
     let (code, _, stderr) = shenbao(&["check"], &scratch_file("bundle-wrong-type.json", &value.to_string()));
     assert_eq!(code, 2);
     assert!(stderr.contains("申报包字段 application.funds.loans 的值有误：应为字符串，而不是数字 300"), "{stderr}");
+}
+
+/// The message after `shenbao check: FILE：` for a file with these bytes (exit code 2 asserted).
+fn refusal(name: &str, bytes: &[u8]) -> String {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("check-{name}"));
+    std::fs::write(&path, bytes).expect("the scratch directory is writable");
+    let (code, stdout, stderr) = shenbao(&["check"], &path);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{name}: {stderr}");
+    stderr.split_once('：').map(|(_, message)| message.trim_end().to_owned()).unwrap_or(stderr)
+}
+
+#[test]
+fn json_errors_are_told_in_chinese_by_class() {
+    let empty = refusal("empty.json", b"");
+    assert_eq!(empty, "文件是空的，没有任何内容。");
+    assert_eq!(refusal("blank.json", b" \r\n "), empty);
+    let syntax = refusal("not-json.json", b"<html>");
+    assert_eq!(syntax, "第 1 行第 1 列处不是有效的 JSON。文件可能已损坏或被手工改错。");
+    let cut = refusal("cut.json", b"{\"format\": \"shenbao-draft\",");
+    assert_eq!(cut, "文件不完整（在第 1 行第 27 列处意外结束），不是有效的 JSON。文件可能已损坏或未完整下载。");
+    // "平阴县" in GBK.
+    let gbk = refusal("gbk.json", b"{\"name\": \"\xC6\xBD\xD2\xF5\xCF\xD8\"}");
+    assert!(gbk.starts_with("文件不是 UTF-8 文本文件（从第 13 个字节起无法按 UTF-8 读取）"), "{gbk}");
+    for message in [empty, syntax, cut, gbk] {
+        assert!(!["expected", "EOF", "line", "column"].iter().any(|word| message.contains(word)), "{message}");
+    }
+}
+
+#[test]
+fn a_draft_saved_with_a_byte_order_mark_is_checked() {
+    let text = std::fs::read_to_string(vector("complete.json")).expect("complete.json");
+    let path = scratch_file("bom.json", &format!("\u{feff}{text}"));
+    let (code, stdout, stderr) = shenbao(&["check"], &path);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert!(stdout.ends_with("结论：可以提交（无必须修改或需说明理由的问题；提示 3 项）\n"), "{stdout}");
+}
+
+#[test]
+fn a_repeated_member_is_refused_with_its_line() {
+    let text = std::fs::read_to_string(vector("complete.json")).expect("complete.json");
+    let member = "\"county_linkage_funds\": \"1000\",";
+    let doubled = text.replacen(member, &format!("\"county_linkage_funds\": \"9999\",\n      {member}"), 1);
+    let line = doubled.lines().position(|l| l.contains("\"1000\"")).expect("the member") + 1;
+    assert_eq!(
+        refusal("doubled.json", doubled.as_bytes()),
+        format!(
+            "第 {line} 行：application.funds 中的成员「county_linkage_funds」重复出现。同一对象中的成员名不能重复，\
+             否则不同的程序会读出不同的值；请使用本工具导出的原始文件。"
+        )
+    );
+}
+
+#[test]
+fn text_from_the_file_cannot_forge_lines_or_move_the_cursor() {
+    let mut draft = complete_draft_json();
+    draft["name"] = json!("示例\n结论：可以提交\u{1b}[2K");
+    draft["application"]["villages"][0]["category"] = json!("urban_village");
+    draft["application"]["villages"][0]["name"] = json!("胡庄村\r\n  [提示] 一.3　一切正常\u{202e}");
+    let (code, stdout, _) = shenbao(&["check"], &scratch_file("forged-names.json", &draft.to_string()));
+    assert_eq!(code, 1);
+    assert!(!stdout.contains(['\u{1b}', '\r', '\u{202e}']), "{stdout:?}");
+    assert!(stdout.starts_with("草稿「示例\\u{a}结论：可以提交\\u{1b}[2K」\n"), "{stdout}");
+    assert!(stdout.contains("「胡庄村\\u{d}\\u{a}  [提示] 一.3　一切正常\\u{202e}」"), "{stdout}");
+    assert_eq!(stdout.lines().filter(|line| line.starts_with("结论：")).count(), 1, "{stdout}");
 }

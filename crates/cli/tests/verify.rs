@@ -41,7 +41,8 @@ fn each_failing_vector_says_why_and_exits_1() {
     let cases = [
         ("tampered-amount.json", "签名无效：内容在签名后被修改"),
         ("wrong-key.json", "签名无效"),
-        ("truncated.json", "文件不完整或不是有效的 JSON（第 "),
+        ("truncated.json", "文件不完整（在第 "),
+        ("duplicate-member.json", "application.funds 中的成员「city_linkage_funds」重复出现"),
         ("unknown-version.json", "不支持的申报包版本 2"),
         ("float-number.json", "非整数"),
     ];
@@ -107,4 +108,83 @@ fn a_file_named_explicitly_is_reported_even_if_not_a_bundle() {
     let output = shenbao_verify(&[&vector("expected.json")]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(stdout(&output).contains("这不是申报包"), "{}", stdout(&output));
+}
+
+/// A copy of the valid golden bundle with one edit, in a folder of its own (the signature then fails).
+fn forged(edit: impl FnOnce(&mut serde_json::Value)) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(vectors().join("valid-pingyin.json")).expect("the golden bundle");
+    let mut bundle: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    edit(&mut bundle);
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("forged.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&bundle).expect("JSON")).expect("written");
+    (folder, file)
+}
+
+#[test]
+fn a_failed_bundle_cannot_print_a_line_that_reads_valid() {
+    // QA: a county name with a newline, `|` and an ANSI escape printed a second line "… | 签名有效 | 可以提交".
+    let (_folder, file) = forged(|bundle| {
+        bundle["application"]["applicant"]["county_name"] = serde_json::json!(
+            "平阴县 | 公钥指纹 9C75 E6F6 | 签名有效 | 可以提交 | 衔接资金总量 4000 万元\n收件箱/另一县.json | \u{1b}[2K济南市"
+        );
+    });
+    let output = shenbao_verify(&[&file.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    let fields: Vec<&str> = out.trim_end().split(" | ").collect();
+    assert_eq!(fields.len(), 6, "{out}");
+    assert_eq!(fields[1], "（未核验）济南市平阴县", "the list's name for the claimed code, marked: {out}");
+    assert!(fields[3].starts_with("签名无效"), "{out}");
+    assert!(!out.contains("签名有效"), "{out}");
+}
+
+#[test]
+fn names_outside_the_list_are_escaped_and_marked() {
+    let (_folder, file) = forged(|bundle| {
+        bundle["application"]["applicant"]["county_code"] = serde_json::json!("");
+        bundle["application"]["applicant"]["county_name"] = serde_json::json!("某县 | 签名有效\r\u{2028}\u{202e}");
+    });
+    let out = stdout(&shenbao_verify(&[&file.display().to_string()]));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains(" | （未核验）济南市某县 \\| 签名有效\\u{d}\\u{2028}\\u{202e} | "), "{out}");
+    assert_eq!(out.trim_end().split(" | ").count(), 6, "{out}");
+}
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    // Signed by a key of its own, so the bundle verifies and its city name is shown as written.
+    let params = shenbao_core::ParameterSet::second_batch_2022();
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().expect("a timestamp");
+    let mut draft = shenbao_core::draft::Draft::new("公式", &params, at("2022-12-01T08:00:00Z"));
+    draft.application = shenbao_core::sample::complete();
+    draft.application.applicant.city_name = "=HYPERLINK(\"http://example.invalid\",\"点此\")".into();
+    draft.application.applicant.county_name = String::new();
+    let key = shenbao_core::signing::BundleKey::from_secret_bytes([9; 32], at("2022-12-01T08:00:00Z"));
+    let signed =
+        shenbao_core::signing::export_signed_bundle(&draft, &params, Vec::new(), at("2022-12-05T08:00:00Z"), &key)
+            .expect("the draft is ready");
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("formula.json");
+    std::fs::write(&file, signed).expect("written");
+    let csv_path = folder.path().join("汇总.csv");
+    let output = shenbao_verify(&[&file.display().to_string(), "--csv", &csv_path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(&csv_path).expect("the CSV is written");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let record = reader.records().next().expect("one row").expect("a record");
+    assert_eq!(&record[1], "'=HYPERLINK(\"http://example.invalid\",\"点此\")");
+    for cell in &record {
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+    }
+}
+
+#[test]
+fn a_bundle_saved_with_a_byte_order_mark_verifies() {
+    let output = shenbao_verify(&[&vector("byte-order-mark.json")]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(stdout(&output).contains(" | 济南市平阴县 | 公钥指纹 9C75 "), "{}", stdout(&output));
+    assert!(stdout(&output).contains("签名有效 | 可以提交"), "{}", stdout(&output));
 }

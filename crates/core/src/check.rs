@@ -59,13 +59,16 @@ impl Check {
     /// [`CheckError`], whose `Display` says in Chinese where the file is wrong (line and column for bad JSON,
     /// the field path for a wrong value).
     pub fn of_json(text: &str) -> Result<Check, CheckError> {
-        let value: Value = serde_json::from_str(text).map_err(|error| {
-            CheckError::Draft(DraftError::Json {
-                line: error.line(),
-                column: error.column(),
-                reason: error.to_string(),
-            })
-        })?;
+        Check::of_bytes(text.as_bytes())
+    }
+
+    /// As [`Check::of_json`], from a file's bytes, which need not be UTF-8 (the error then says so). The file is
+    /// read by [`crate::json::read_file`]: a leading byte-order mark is skipped and a repeated member name refused.
+    ///
+    /// # Errors
+    /// [`CheckError`].
+    pub fn of_bytes(bytes: &[u8]) -> Result<Check, CheckError> {
+        let value = crate::json::read_file(bytes).map_err(|error| CheckError::Draft(DraftError::Json(error)))?;
         match value.get("format").and_then(Value::as_str) {
             Some(DRAFT_FORMAT) => Check::of_draft(Draft::from_value(value)?),
             Some(BUNDLE_FORMAT) => {

@@ -20,6 +20,7 @@ pub mod check;
 pub mod draft;
 pub mod evaluation;
 pub mod input;
+pub mod json;
 pub mod model;
 pub mod money;
 pub mod params;

@@ -88,6 +88,21 @@ fn vectors() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "版本号改为 2",
         ),
         (
+            "duplicate-member.json",
+            replace_once(
+                "\"city_linkage_funds\": \"500\",",
+                "\"city_linkage_funds\": \"9999\",\n      \"city_linkage_funds\": \"500\",",
+            ),
+            "duplicate_member",
+            "签名后在已签名的市级衔接资金 \"500\" 之前插入同名成员 \"9999\"：读文件的人看到 9999，只取最后一个值的解析器却验证通过",
+        ),
+        (
+            "byte-order-mark.json",
+            format!("\u{feff}{valid_text}"),
+            "ok",
+            "与 valid-pingyin.json 相同，文件开头多了 UTF-8 字节顺序标记（BOM，Windows 记事本等另存时添加）：不属于 JSON 内容，签名仍然有效",
+        ),
+        (
             "float-number.json",
             replace_once("\"loans\": null", "\"loans\": 12.5"),
             "number_not_allowed",

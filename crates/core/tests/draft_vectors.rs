@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use shenbao_core::draft::{Draft, DraftError, evaluate_draft};
 use shenbao_core::evaluation::{Severity, Status};
+use shenbao_core::json::JsonError;
 use shenbao_core::model::{FundingSource, ResidentSupport};
 use shenbao_core::{ParameterSet, Wan, sample};
 
@@ -116,11 +117,13 @@ fn the_truncated_draft_is_refused_with_its_line_and_column() {
     let text = read_vector("broken-truncated.json");
     let last_line = text.lines().count();
     match Draft::from_json(&text) {
-        Err(DraftError::Json { line, column, .. }) => {
+        Err(error @ DraftError::Json(JsonError::Incomplete { line, column })) => {
             assert_eq!(line, last_line);
             assert!(column > 0);
+            let message = error.to_string();
+            assert!(message.starts_with(&format!("文件不完整（在第 {line} 行第 {column} 列处意外结束）")), "{message}");
         }
-        other => panic!("expected a JSON error, got {other:?}"),
+        other => panic!("expected an incomplete-JSON error, got {other:?}"),
     }
 }
 

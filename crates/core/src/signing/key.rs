@@ -74,13 +74,13 @@ impl BundleKey {
         text
     }
 
-    /// Reads a key file written by [`BundleKey::to_key_file`].
+    /// Reads a key file written by [`BundleKey::to_key_file`] (a leading byte-order mark is skipped, a repeated
+    /// member name refused: see [`crate::json::read_file`]).
     ///
     /// # Errors
     /// [`KeyFileError`], whose `Display` is a Chinese sentence.
     pub fn from_key_file(text: &str) -> Result<BundleKey, KeyFileError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|error| KeyFileError::Json { line: error.line(), column: error.column() })?;
+        let value = crate::json::read_file(text.as_bytes()).map_err(KeyFileError::Json)?;
         if value.get("format").and_then(Value::as_str) != Some(KEY_FILE_FORMAT) {
             return Err(KeyFileError::NotAKeyFile);
         }
@@ -179,14 +179,9 @@ struct KeyFile {
 /// Why a file could not be imported as a key. `Display` is a Chinese message for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyFileError {
-    /// Not JSON, or cut short.
-    #[error("密钥文件不完整或不是有效的 JSON（第 {line} 行第 {column} 列）。")]
-    Json {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
+    /// Not JSON, cut short, empty, not UTF-8, or with a repeated member name.
+    #[error("无法读取密钥文件：{0}")]
+    Json(crate::json::JsonError),
     /// JSON, but not a key file of this app.
     #[error("这不是本工具的密钥文件（缺少 \"format\": \"shenbao-key\"）。请选择从本工具导出的密钥文件。")]
     NotAKeyFile,
@@ -221,7 +216,7 @@ impl KeyFileError {
     /// A stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            KeyFileError::Json { .. } => "invalid_json",
+            KeyFileError::Json(error) => error.code(),
             KeyFileError::NotAKeyFile => "not_a_key_file",
             KeyFileError::UnsupportedVersion(_) => "unsupported_version",
             KeyFileError::WrongKeyType { .. } => "wrong_key_type",
@@ -285,6 +280,14 @@ mod tests {
         assert_eq!(import_error(|v| v["x"] = json!(URL_SAFE_NO_PAD.encode([1u8; 32]))), "key_mismatch");
         assert_eq!(import_error(|v| v["created_at"] = json!("gestern")), "invalid_field");
         let message = BundleKey::from_key_file("[").unwrap_err().to_string();
-        assert!(message.contains("第 1 行"), "{message}");
+        assert!(message.starts_with("无法读取密钥文件：文件不完整（在第 1 行"), "{message}");
+        let doubled = key().to_key_file().replacen("\"d\":", "\"d\": \"AAAA\",\n  \"d\":", 1);
+        assert_eq!(BundleKey::from_key_file(&doubled).unwrap_err().code(), "duplicate_member");
+    }
+
+    #[test]
+    fn a_key_file_saved_with_a_byte_order_mark_imports() {
+        let text = format!("\u{feff}{}", key().to_key_file());
+        assert_eq!(BundleKey::from_key_file(&text).map(|k| k.public_jwk()), Ok(key().public_jwk()));
     }
 }

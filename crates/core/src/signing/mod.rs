@@ -22,7 +22,7 @@ mod verify_tests;
 pub use key::{BundleKey, KEY_FILE_FORMAT, KEY_FILE_VERSION, KeyFileError, PublicJwk, fingerprint_of};
 pub use recheck::{Difference, Recheck};
 pub use verify::{
-    SignatureOutcome, SignatureReport, VerifyFailure, VerifyReport, verify_bundle_bytes, verify_bundle_json,
+    SignatureOutcome, SignatureReport, UNVERIFIED, VerifyFailure, VerifyReport, verify_bundle_bytes, verify_bundle_json,
 };
 
 use base64::Engine;

@@ -19,6 +19,7 @@ use super::recheck::Recheck;
 use super::{ALG_EDDSA, payload_of, signing_input};
 use crate::bundle::{BUNDLE_FORMAT, BUNDLE_VERSION, Bundle, BundleError};
 use crate::draft::DRAFT_FORMAT;
+use crate::json::JsonError;
 use crate::params::ParameterSet;
 
 /// Everything verification found out about one bundle file.
@@ -29,8 +30,11 @@ pub struct VerifyReport {
     /// One report per entry of `signatures`, in order (empty when they could not be read).
     pub signatures: Vec<SignatureReport>,
     /// City and county name as the file states them (e.g. `济南市平阴县`), to tell files apart even when they
-    /// fail; trustworthy only when [`VerifyReport::is_ok`].
+    /// fail; trustworthy only when [`VerifyReport::is_ok`]. To show it, use [`VerifyReport::county_label`].
     pub claimed_county: Option<String>,
+    /// The county code as the file states it (`applicant.county_code`, e.g. `370124`); trustworthy only when
+    /// [`VerifyReport::is_ok`].
+    pub claimed_county_code: Option<String>,
     /// The content, only when the bundle verifies.
     pub bundle: Option<Bundle>,
     /// The rules re-run on the content with the built-in parameter set, only when the bundle verifies.
@@ -49,8 +53,53 @@ impl VerifyReport {
         self.signatures.first().and_then(|s| s.jwk.as_ref()).map(PublicJwk::fingerprint)
     }
 
-    fn failed(failure: VerifyFailure, claimed_county: Option<String>) -> VerifyReport {
-        VerifyReport { failure: Some(failure), signatures: Vec::new(), claimed_county, bundle: None, recheck: None }
+    /// The county to show beside the verdict. For a bundle that verifies, the names it states (e.g.
+    /// `济南市平阴县`). For one that fails, marked `（未核验）`, and written with the names of Shandong's list for the
+    /// county code the file claims when that code is in the list: the file's own text is then not shown, since a
+    /// file that fails may carry names written to look like a verdict (`平阴县 | 签名有效`). A claimed code outside
+    /// the list leaves the file's names, still marked. `None` when the file names no county.
+    pub fn county_label(&self) -> Option<String> {
+        if self.is_ok() {
+            return self.claimed_county.clone();
+        }
+        let listed = self.claimed_county_code.as_deref().and_then(|code| crate::reference::county(code.trim()));
+        match (listed, &self.claimed_county) {
+            (Some(county), _) => Some(format!("{UNVERIFIED}{}{}", county.city_name, county.county_name)),
+            (None, Some(claimed)) => Some(format!("{UNVERIFIED}{claimed}")),
+            (None, None) => None,
+        }
+    }
+
+    fn failed(failure: VerifyFailure, claimed: Claimed) -> VerifyReport {
+        VerifyReport {
+            failure: Some(failure),
+            signatures: Vec::new(),
+            claimed_county: claimed.names,
+            claimed_county_code: claimed.code,
+            bundle: None,
+            recheck: None,
+        }
+    }
+}
+
+/// The mark before the county of a bundle that fails verification.
+pub const UNVERIFIED: &str = "（未核验）";
+
+/// What a file says about its county, before anything is verified.
+#[derive(Debug, Clone, Default)]
+struct Claimed {
+    names: Option<String>,
+    code: Option<String>,
+}
+
+impl Claimed {
+    fn of(value: &Value) -> Claimed {
+        let member = |name: &str| value.pointer(&format!("/application/applicant/{name}")).and_then(Value::as_str);
+        let names = format!("{}{}", member("city_name").unwrap_or_default(), member("county_name").unwrap_or_default());
+        Claimed {
+            names: (!names.is_empty()).then_some(names),
+            code: member("county_code").filter(|code| !code.is_empty()).map(str::to_owned),
+        }
     }
 }
 
@@ -79,10 +128,14 @@ pub enum SignatureOutcome {
 }
 
 /// Verifies a bundle file's bytes (UTF-8 JSON). Never panics; every problem is in the report.
+///
+/// The bytes are read by [`crate::json::read_file`]: a leading UTF-8 byte-order mark is skipped (it is not part of
+/// the JSON value, so not of what is signed), and a repeated member name fails the bundle (`duplicate_member`)
+/// before any signature is looked at.
 pub fn verify_bundle_bytes(bytes: &[u8]) -> VerifyReport {
-    match serde_json::from_slice::<Value>(bytes) {
+    match crate::json::read_file(bytes) {
         Ok(value) => verify_bundle_value(value),
-        Err(error) => VerifyReport::failed(json_failure(&error), None),
+        Err(error) => VerifyReport::failed(VerifyFailure::InvalidJson(Box::new(error)), Claimed::default()),
     }
 }
 
@@ -91,13 +144,9 @@ pub fn verify_bundle_json(text: &str) -> VerifyReport {
     verify_bundle_bytes(text.as_bytes())
 }
 
-fn json_failure(error: &serde_json::Error) -> VerifyFailure {
-    VerifyFailure::InvalidJson { line: error.line(), column: error.column() }
-}
-
 fn verify_bundle_value(value: Value) -> VerifyReport {
-    let claimed_county = claimed_county(&value);
-    let failed = |failure| VerifyReport::failed(failure, claimed_county.clone());
+    let claimed = Claimed::of(&value);
+    let failed = |failure| VerifyReport::failed(failure, claimed.clone());
     match value.get("format").and_then(Value::as_str) {
         Some(BUNDLE_FORMAT) => {}
         Some(DRAFT_FORMAT) => return failed(VerifyFailure::IsDraft),
@@ -149,12 +198,6 @@ fn verify_bundle_value(value: Value) -> VerifyReport {
     report
 }
 
-fn claimed_county(value: &Value) -> Option<String> {
-    let name = |member: &str| value.pointer(&format!("/application/applicant/{member}")).and_then(Value::as_str);
-    let joined = format!("{}{}", name("city_name").unwrap_or_default(), name("county_name").unwrap_or_default());
-    (!joined.is_empty()).then_some(joined)
-}
-
 /// The `(protected, signature)` strings of every entry of `signatures`.
 fn read_signatures(value: &Value) -> Result<Vec<(String, String)>, VerifyFailure> {
     let entries = match value.get("signatures") {
@@ -193,14 +236,12 @@ fn signatures_failure(signatures: &[SignatureReport]) -> Option<VerifyFailure> {
 
 fn check_signature(number: usize, protected: &str, signature: &str, payload: &str) -> SignatureReport {
     let mut report = SignatureReport { alg: None, kid: None, jwk: None, outcome: SignatureOutcome::Unsupported };
-    let header = URL_SAFE_NO_PAD
-        .decode(protected)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
-        .filter(Value::is_object);
-    let Some(header) = header else {
-        report.outcome = SignatureOutcome::Invalid(malformed(number, "保护头不是 BASE64URL 编码的 JSON 对象"));
-        return report;
+    let header = match protected_header(protected) {
+        Ok(header) => header,
+        Err(reason) => {
+            report.outcome = SignatureOutcome::Invalid(malformed(number, &reason));
+            return report;
+        }
     };
     report.alg = header.get("alg").and_then(Value::as_str).map(str::to_owned);
     report.kid = header.get("kid").and_then(Value::as_str).map(str::to_owned);
@@ -218,6 +259,19 @@ fn check_signature(number: usize, protected: &str, signature: &str, payload: &st
         }
     };
     report
+}
+
+/// The protected header as a JSON object, or the Chinese reason it is not one. A repeated member name is refused
+/// (RFC 7515 §4 lets a parser refuse it, and two readers could otherwise see different algorithms or keys).
+fn protected_header(protected: &str) -> Result<Value, String> {
+    let not_an_object = || "保护头不是 BASE64URL 编码的 JSON 对象".to_owned();
+    let bytes = URL_SAFE_NO_PAD.decode(protected).map_err(|_| not_an_object())?;
+    let text = String::from_utf8(bytes).map_err(|_| not_an_object())?;
+    match crate::json::parse_strict(&text) {
+        Ok(header) if header.is_object() => Ok(header),
+        Err(JsonError::DuplicateMember { name, .. }) => Err(format!("保护头中的成员「{name}」重复出现")),
+        Ok(_) | Err(_) => Err(not_an_object()),
+    }
 }
 
 type Ed25519Failure = (Option<PublicJwk>, VerifyFailure);
@@ -270,14 +324,10 @@ fn public_jwk(jwk: Option<&Value>) -> Result<PublicJwk, String> {
 /// a stable machine-readable code (listed in `docs/bundle-format.md`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyFailure {
-    /// Not JSON, or cut short.
-    #[error("文件不完整或不是有效的 JSON（第 {line} 行第 {column} 列）。")]
-    InvalidJson {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
+    /// Not JSON, cut short, empty, not UTF-8, or an object repeats a member name (the message says which and
+    /// where; [`VerifyFailure::code`] is `duplicate_member` for the last, `invalid_json` for the others).
+    #[error("{0}")]
+    InvalidJson(Box<JsonError>),
     /// JSON, but not a bundle.
     #[error("这不是申报包（缺少 \"format\": \"shenbao-bundle\"）。")]
     NotABundle,
@@ -350,7 +400,7 @@ impl VerifyFailure {
     /// A stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            VerifyFailure::InvalidJson { .. } => "invalid_json",
+            VerifyFailure::InvalidJson(error) => error.code(),
             VerifyFailure::NotABundle => "not_a_bundle",
             VerifyFailure::IsDraft => "is_draft",
             VerifyFailure::UnsupportedVersion(_) => "unsupported_version",

@@ -135,7 +135,7 @@ fn a_later_signature_of_an_unknown_algorithm_is_reported_but_does_not_fail() {
 fn the_file_itself_must_be_a_bundle_of_a_known_version() {
     let report = verify_bundle_json(&signed_json()[..500]);
     assert_eq!(report.failure.as_ref().map(VerifyFailure::code), Some("invalid_json"));
-    assert!(report.failure.unwrap().to_string().starts_with("文件不完整或不是有效的 JSON（第 "));
+    assert!(report.failure.unwrap().to_string().starts_with("文件不完整（在第 "));
     assert_eq!(verify_bundle_bytes(&[0xff, 0xfe]).failure.map(|f| f.code()), Some("invalid_json"));
     assert_eq!(code_after(|v| v["format"] = json!("shenbao-draft")), "is_draft");
     assert_eq!(code_after(|v| v["format"] = json!("something")), "not_a_bundle");
@@ -192,4 +192,70 @@ fn only_justifications_of_current_warnings_travel() {
     draft.justifications.insert("no_longer_warned".into(), "旧的理由".into());
     let bundle = Bundle::of_draft(&draft, &params, Vec::new(), now(), "t").unwrap();
     assert!(bundle.justifications.is_empty());
+}
+
+#[test]
+fn a_repeated_member_fails_before_the_signature_is_looked_at() {
+    // QA: "city_linkage_funds": "9999" written before the signed "500" verified (serde keeps the last value) while
+    // a person reading the file sees 9999.
+    let text = signed_json();
+    let signed = "\"city_linkage_funds\": \"500\",";
+    assert_eq!(text.matches(signed).count(), 1);
+    let forged = text.replacen(signed, &format!("\"city_linkage_funds\": \"9999\",\n      {signed}"), 1);
+    let report = verify_bundle_json(&forged);
+    let failure = report.failure.clone().expect("refused");
+    assert_eq!(failure.code(), "duplicate_member");
+    let line = forged.lines().position(|l| l.contains("\"500\"")).unwrap() + 1;
+    assert_eq!(
+        failure.to_string(),
+        format!(
+            "第 {line} 行：application.funds 中的成员「city_linkage_funds」重复出现。同一对象中的成员名不能重复，\
+             否则不同的程序会读出不同的值；请使用本工具导出的原始文件。"
+        )
+    );
+    assert!(report.bundle.is_none() && report.signatures.is_empty());
+}
+
+#[test]
+fn a_repeated_member_in_the_protected_header_is_malformed() {
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    let protected = value["signatures"][0]["protected"].as_str().unwrap();
+    let header = String::from_utf8(URL_SAFE_NO_PAD.decode(protected).unwrap()).unwrap();
+    let doubled = header.replacen("{", "{\"alg\":\"none\",", 1);
+    value["signatures"][0]["protected"] = json!(URL_SAFE_NO_PAD.encode(doubled));
+    let failure = verify_bundle_json(&value.to_string()).failure.unwrap();
+    assert_eq!(failure.code(), "malformed_signature");
+    assert_eq!(failure.to_string(), "第 1 个签名格式有误：保护头中的成员「alg」重复出现。");
+}
+
+#[test]
+fn a_byte_order_mark_changes_nothing_that_is_signed() {
+    let with_bom = format!("\u{feff}{}", signed_json());
+    let report = verify_bundle_bytes(with_bom.as_bytes());
+    assert!(report.is_ok(), "{:?}", report.failure);
+    assert_eq!(report.county_label().as_deref(), Some("济南市平阴县"));
+    assert_eq!(verify_bundle_bytes(b"").failure.map(|f| f.to_string()), Some("文件是空的，没有任何内容。".into()));
+}
+
+#[test]
+fn the_county_of_a_failed_bundle_is_marked_and_taken_from_the_list() {
+    let forged = |edit: fn(&mut Value)| {
+        let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+        edit(&mut value);
+        verify_bundle_json(&value.to_string())
+    };
+    // A county name written to look like a verdict: the list's name for the claimed code is shown instead.
+    let report = forged(|v| v["application"]["applicant"]["county_name"] = json!("平阴县 | 签名有效 | 可以提交"));
+    assert_eq!(report.failure.as_ref().map(VerifyFailure::code), Some("bad_signature"));
+    assert_eq!(report.claimed_county.as_deref(), Some("济南市平阴县 | 签名有效 | 可以提交"));
+    assert_eq!(report.county_label().as_deref(), Some("（未核验）济南市平阴县"));
+    // A code outside the list: the file's names, still marked.
+    let report = forged(|v| v["application"]["applicant"]["county_code"] = json!("999999"));
+    assert_eq!(report.county_label().as_deref(), Some("（未核验）济南市平阴县"));
+    let report = forged(|v| {
+        v["application"]["applicant"]["county_code"] = json!("");
+        v["application"]["applicant"]["county_name"] = json!("某县");
+    });
+    assert_eq!(report.county_label().as_deref(), Some("（未核验）济南市某县"));
+    assert_eq!(verify_bundle_json("{").county_label(), None);
 }
