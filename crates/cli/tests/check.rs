@@ -307,3 +307,21 @@ fn text_from_the_file_cannot_forge_lines_or_move_the_cursor() {
     assert!(stdout.contains("「胡庄村\\u{d}\\u{a}  [提示] 一.3　一切正常\\u{202e}」"), "{stdout}");
     assert_eq!(stdout.lines().filter(|line| line.starts_with("结论：")).count(), 1, "{stdout}");
 }
+
+#[test]
+fn amounts_in_files_are_plain_decimals() {
+    // QA: "500万元" and full-width "５００" were read, though the format says digits and a point only.
+    for (amount, reason) in
+        [("500万元", "含有无效字符「万」"), ("５００", "含有无效字符「５」"), (" 500", "含有无效字符「 」")]
+    {
+        let mut draft = complete_draft_json();
+        draft["application"]["funds"]["city_linkage_funds"] = json!(amount);
+        let message = refusal("plain-amount.json", draft.to_string().as_bytes());
+        assert!(
+            message.starts_with(&format!(
+                "字段 application.funds.city_linkage_funds 的值有误：金额「{amount}」无效：{reason}"
+            )),
+            "{message}"
+        );
+    }
+}

@@ -67,20 +67,30 @@ impl Wan {
         let trimmed = text.trim();
         let without_unit = trimmed.strip_suffix("万元").or_else(|| trimmed.strip_suffix('万')).unwrap_or(trimmed);
         let normalised: String = without_unit.trim().chars().map(normalise_full_width).collect();
-        if normalised.is_empty() {
+        Wan::parse_plain(&normalised)
+    }
+
+    /// Parses an amount as files write it (drafts, bundles, parameter sets): ASCII digits with at most one `.` and
+    /// at most [`MAX_DECIMAL_PLACES`] decimals, nothing else — no blanks, unit, sign, full-width digit or
+    /// separator (`docs/draft-format.md`). What people type is read by the lenient [`Wan::parse_input`].
+    ///
+    /// # Errors
+    /// A [`MoneyInputError`], the same Chinese sentences as for typing.
+    pub fn parse_plain(text: &str) -> Result<Wan, MoneyInputError> {
+        if text.is_empty() {
             return Err(MoneyInputError::Empty);
         }
-        if normalised.starts_with('-') {
+        if text.starts_with('-') {
             return Err(MoneyInputError::Negative);
         }
-        if let Some(bad) = normalised.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
+        if let Some(bad) = text.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
             return Err(if bad == ',' || bad == '，' {
                 MoneyInputError::Separator
             } else {
                 MoneyInputError::InvalidCharacter(bad)
             });
         }
-        let mut parts = normalised.split('.');
+        let mut parts = text.split('.');
         let whole = parts.next().unwrap_or_default();
         let fraction = parts.next();
         if parts.next().is_some() || whole.is_empty() || fraction == Some("") {
@@ -90,7 +100,7 @@ impl Wan {
         if places > MAX_DECIMAL_PLACES as usize {
             return Err(MoneyInputError::TooManyDecimals(places));
         }
-        let value: Decimal = normalised.parse().map_err(|_| MoneyInputError::TooLarge)?;
+        let value: Decimal = text.parse().map_err(|_| MoneyInputError::TooLarge)?;
         if value > max_amount() {
             return Err(MoneyInputError::TooLarge);
         }
@@ -163,10 +173,11 @@ impl Serialize for Wan {
 }
 
 impl<'de> Deserialize<'de> for Wan {
-    /// Reads only a JSON string holding a plain decimal (as [`Wan::parse_input`] accepts, without the unit).
+    /// Reads only a JSON string holding a plain decimal, strictly ([`Wan::parse_plain`]): a file says `"500"`,
+    /// never `"500万元"` or `"５００"`, so that every reader of the file reads the same amount.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Wan, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Wan::parse_input(&text).map_err(|error| serde::de::Error::custom(format!("金额「{text}」无效：{error}")))
+        Wan::parse_plain(&text).map_err(|error| serde::de::Error::custom(format!("金额「{text}」无效：{error}")))
     }
 }
 
@@ -239,6 +250,33 @@ mod tests {
         assert_eq!(serde_json::from_str::<Wan>("\"312.50\"").unwrap(), wan);
         assert!(serde_json::from_str::<Wan>("312.5").is_err());
         assert!(serde_json::from_str::<Wan>("\"1e3\"").is_err());
+    }
+
+    #[test]
+    fn files_hold_plain_amounts_only() {
+        // What a person may type is not what a file may say (docs/draft-format.md: no sign, unit or separator).
+        for (text, error) in [
+            ("500万元", MoneyInputError::InvalidCharacter('万')),
+            ("500万", MoneyInputError::InvalidCharacter('万')),
+            ("５００", MoneyInputError::InvalidCharacter('５')),
+            ("500．5", MoneyInputError::InvalidCharacter('．')),
+            (" 500", MoneyInputError::InvalidCharacter(' ')),
+            ("500 ", MoneyInputError::InvalidCharacter(' ')),
+            ("+500", MoneyInputError::InvalidCharacter('+')),
+            ("-500", MoneyInputError::Negative),
+            ("1,000", MoneyInputError::Separator),
+            ("", MoneyInputError::Empty),
+            ("0.00001", MoneyInputError::TooManyDecimals(5)),
+        ] {
+            assert_eq!(Wan::parse_plain(text), Err(error.clone()), "{text:?}");
+            let json = serde_json::to_string(text).unwrap();
+            let message = serde_json::from_str::<Wan>(&json).unwrap_err().to_string();
+            assert!(message.starts_with(&format!("金额「{text}」无效：{error}")), "{message}");
+        }
+        assert_eq!(Wan::parse_plain("2500.0001").map(|w| w.to_string()), Ok("2500.0001".to_owned()));
+        assert_eq!(Wan::parse_plain("312.50").map(|w| w.to_string()), Ok("312.5".to_owned()));
+        // Typing stays lenient.
+        assert_eq!(Wan::parse_input("５００万元").map(|w| w.to_string()), Ok("500".to_owned()));
     }
 
     #[test]

@@ -152,6 +152,12 @@ fn signed_content_is_still_checked() {
     assert_eq!(code_after_resigning(|v| v["created_at"] = json!("yesterday")), "invalid_field");
     let unknown = |v: &mut Value| v["evaluation"]["parameter_set"]["id"] = json!("lu-2030");
     assert_eq!(code_after_resigning(unknown), "unknown_parameter_set");
+    // Amounts are plain decimals in a file: "５００" or "500万元" is a wrong value even when signed.
+    assert_eq!(
+        code_after_resigning(|v| v["application"]["funds"]["city_linkage_funds"] = json!("５００")),
+        "invalid_field"
+    );
+    assert_eq!(code_after_resigning(|v| v["application"]["funds"]["loans"] = json!("500万元")), "invalid_field");
     let changed = |v: &mut Value| v["evaluation"]["parameter_set"]["sha256"] = json!("00");
     assert_eq!(code_after_resigning(changed), "parameter_set_changed");
 }
