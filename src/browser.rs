@@ -189,10 +189,24 @@ pub fn focus_element(id: &str) {
 }
 
 /// Focuses an element after the current render has reached the page.
+///
+/// The element may appear only after the page (or a folded card) has rendered, so this retries for up to a
+/// second before giving up.
 pub fn focus_soon(id: String) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || focus_element(&id));
+    focus_when_present(id, 40);
+}
+
+fn focus_when_present(id: String, attempts_left: u32) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let present = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)).is_some();
+        if present {
+            focus_element(&id);
+        } else if attempts_left > 0 {
+            focus_when_present(id, attempts_left - 1);
+        }
+    });
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
     }
 }
 
@@ -361,6 +375,12 @@ pub fn apply_update() {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str("type"), &JsValue::from_str("SKIP_WAITING"));
         let _ = waiting.post_message(&message);
+        // Should the new version never take over (replaced meanwhile by a newer one), reload all the same: the
+        // version in charge then loads, and a waiting one is announced again.
+        if let Some(window) = web_sys::window() {
+            let fallback = wasm_bindgen::closure::Closure::once_into_js(reload);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 10_000);
+        }
     });
 }
 

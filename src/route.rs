@@ -89,6 +89,21 @@ pub struct Router {
 }
 
 impl Router {
+    /// The click handler of a link to a field (`field_href`). Following a link to where the page already is fires
+    /// no `hashchange`, so the field is focused here instead; other links navigate as usual.
+    pub fn field_link_click(self, href: String) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
+        move |event| {
+            if format!("#{}", crate::browser::location_hash()) != href {
+                return;
+            }
+            event.prevent_default();
+            if let (_, Some(field)) = Route::parse(href.trim_start_matches('#')) {
+                self.focus.set(Some(field.clone()));
+                crate::browser::focus_soon(field);
+            }
+        }
+    }
+
     /// Starts following the location hash.
     pub fn start() -> Router {
         let (route, focus) = Route::parse(&crate::browser::location_hash());

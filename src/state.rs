@@ -38,6 +38,10 @@ pub struct DraftCtx {
     pub by_field: Memo<HashMap<String, Vec<Finding>>>,
     /// The notice's parameters.
     pub params: StoredValue<ParameterSet>,
+    /// Set when the draft was deleted in another tab or window: this page stops saving until it is restored.
+    pub detached: RwSignal<bool>,
+    /// Set when another tab or window changed the draft and this page took over its content.
+    pub changed_elsewhere: RwSignal<bool>,
 }
 
 impl DraftCtx {
@@ -58,36 +62,83 @@ impl DraftCtx {
             map
         });
         let id = StoredValue::new(id);
+        let detached = RwSignal::new(false);
+        let ctx =
+            DraftCtx { id, draft, evaluation, by_field, params, detached, changed_elsewhere: RwSignal::new(false) };
         // Save at once after every change: nothing typed is lost to a reload, a crash or a closed tab.
         Effect::new(move |previous: Option<()>| {
-            draft.with(|d| {
-                if previous.is_some() {
-                    match store::save(&id.get_value(), d) {
-                        Ok(()) => app.save_error.set(None),
-                        Err(error) => app.save_error.set(Some(error.message())),
-                    }
-                }
-            });
+            draft.track();
+            if previous.is_some() {
+                ctx.save(app);
+            }
         });
-        DraftCtx { id, draft, evaluation, by_field, params }
+        ctx
     }
 
-    /// Changes the draft and stamps the change time.
+    /// Writes the draft to local storage, unless it was deleted elsewhere (then it is not written back where
+    /// nobody would find it: the page says so and offers to restore it).
+    fn save(&self, app: AppState) {
+        if self.detached.get_untracked() {
+            return;
+        }
+        let id = self.id.get_value();
+        if !store::draft_ids().contains(&id) {
+            self.detached.set(true);
+            return;
+        }
+        self.draft.with_untracked(|d| match store::save(&id, d) {
+            Ok(()) => app.save_error.set(None),
+            Err(error) => app.save_error.set(Some(error.message())),
+        });
+    }
+
+    /// Follows changes other tabs and windows make to this draft (the `storage` event): their content replaces
+    /// this page's, since every change is saved at once and the last one saved is the newest; a deletion there
+    /// stops saving here. Returns the listener, to be removed when the draft is closed.
+    pub fn follow_other_tabs(&self) -> leptos::leptos_dom::helpers::WindowListenerHandle {
+        let ctx = *self;
+        window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(store::draft_key(&ctx.id.get_value()).as_str()) {
+                return;
+            }
+            match event.new_value() {
+                None => ctx.detached.set(true),
+                Some(text) => {
+                    if let Ok(newer) = Draft::from_json(&text)
+                        && ctx.draft.with_untracked(|d| *d != newer)
+                    {
+                        ctx.draft.set(newer);
+                        ctx.changed_elsewhere.set(true);
+                    }
+                }
+            }
+        })
+    }
+
+    /// Puts a draft deleted elsewhere back into the list and saves it again.
+    pub fn restore(&self, app: AppState) {
+        match self.draft.with_untracked(|d| store::relist(&self.id.get_value(), d)) {
+            Ok(()) => {
+                self.detached.set(false);
+                app.save_error.set(None);
+            }
+            Err(error) => app.save_error.set(Some(error.message())),
+        }
+    }
+
+    /// Changes the draft, drops the answers of questions the change hid, and stamps the change time.
     pub fn update(&self, change: impl FnOnce(&mut Draft)) {
         let now = browser::now();
         self.draft.update(|draft| {
             change(draft);
+            draft.drop_inapplicable_answers();
             draft.updated_at = Some(now);
         });
     }
 
     /// Writes the draft to storage now (on `pagehide`, in case a change is still in flight).
     pub fn flush(&self, app: AppState) {
-        self.draft.with_untracked(|d| {
-            if let Err(error) = store::save(&self.id.get_value(), d) {
-                app.save_error.set(Some(error.message()));
-            }
-        });
+        self.save(app);
     }
 
     /// A free-text field.

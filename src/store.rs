@@ -80,6 +80,20 @@ pub fn insert(draft: &Draft) -> Result<String, SaveError> {
     Ok(id)
 }
 
+/// Saves a draft under its id and lists it again (a draft deleted in another tab, restored from this one).
+///
+/// # Errors
+/// [`SaveError`] when storage refuses.
+pub fn relist(id: &str, draft: &Draft) -> Result<(), SaveError> {
+    save(id, draft)?;
+    let mut ids = draft_ids();
+    if !ids.iter().any(|other| other == id) {
+        ids.push(id.to_owned());
+        save_ids(&ids)?;
+    }
+    Ok(())
+}
+
 /// Deletes a draft and its index entry.
 pub fn delete(id: &str) {
     let ids: Vec<String> = draft_ids().into_iter().filter(|other| other != id).collect();
@@ -146,6 +160,22 @@ pub fn summaries(params: &ParameterSet) -> Vec<DraftSummary> {
 
 const SIGNING_KEY: &str = "shenbao.signing-key";
 
+thread_local! {
+    /// The key file of this session, when the app runs from a file (see [`keeps_key_in_storage`]).
+    static SESSION_KEY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether the signing key is kept in local storage. Not when the app is opened as a single HTML file: every
+/// page opened from `file://` shares one local storage, so any other HTML file on the computer could read the
+/// private key. There the key lives only as long as the page, and the user imports the key file each time.
+pub fn keeps_key_in_storage() -> bool {
+    !browser::is_file_page()
+}
+
+fn load_key_text() -> Option<String> {
+    if keeps_key_in_storage() { browser::load_text(SIGNING_KEY) } else { SESSION_KEY.with(|key| key.borrow().clone()) }
+}
+
 /// The signing key kept in this browser.
 #[derive(Debug)]
 pub enum StoredKey {
@@ -159,7 +189,7 @@ pub enum StoredKey {
 
 /// Reads the signing key from local storage (the key file format of `docs/bundle-format.md`).
 pub fn signing_key() -> StoredKey {
-    match browser::load_text(SIGNING_KEY) {
+    match load_key_text() {
         None => StoredKey::None,
         Some(text) => match shenbao_core::signing::BundleKey::from_key_file(&text) {
             Ok(key) => StoredKey::Key(Box::new(key)),
@@ -173,7 +203,12 @@ pub fn signing_key() -> StoredKey {
 /// # Errors
 /// [`SaveError`] when storage refuses.
 pub fn save_signing_key(key: &shenbao_core::signing::BundleKey) -> Result<(), SaveError> {
-    browser::save_text(SIGNING_KEY, &key.to_key_file())
+    if keeps_key_in_storage() {
+        browser::save_text(SIGNING_KEY, &key.to_key_file())
+    } else {
+        SESSION_KEY.with(|stored| *stored.borrow_mut() = Some(key.to_key_file()));
+        Ok(())
+    }
 }
 
 /// Makes a new signing key from the browser's random source and keeps it.

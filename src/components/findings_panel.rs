@@ -126,7 +126,10 @@ fn FindingItem(finding: Finding, ctx: DraftCtx) -> impl IntoView {
         <li class="app-findings__item" data-rule=finding.rule.clone() data-clause=finding.clause.clone() data-key=key.clone()>
             <span class="app-tag app-tag--clause" title="通知条款">{finding.clause.clone()}</span>
             {match href {
-                Some(href) => view! { <a class="app-findings__link" href=href>{finding.message.clone()}</a> }.into_any(),
+                Some(href) => {
+                    let click = expect_context::<crate::route::Router>().field_link_click(href.clone());
+                    view! { <a class="app-findings__link" href=href on:click=click>{finding.message.clone()}</a> }.into_any()
+                }
                 None => view! { <span>{finding.message.clone()}</span> }.into_any(),
             }}
             {warning.then(|| view! {

@@ -68,6 +68,12 @@ pub fn SigningKey() -> impl IntoView {
         <section class="app-panel" id="signing-key">
             <h2 class="app-heading app-heading--m">"签名密钥"</h2>
             <p>"导出的申报包用本机的签名密钥签名。审核时核对公钥指纹，可确认申报包由本县导出且未被修改。请把公钥指纹写在加盖公章的报送函上。"</p>
+            <Show when=move || !store::keeps_key_in_storage()>
+                <p class="app-banner app-banner--warning" id="key-session-only">
+                    "您正在使用单文件版。为防止电脑上的其他网页文件读取密钥，单文件版不在本机保存签名密钥：关闭页面后密钥即消失。"
+                    "请在生成后立即“导出密钥文件”妥善保存，以后每次打开本工具、导出申报包前，先在这里导入密钥文件，以保持同一公钥指纹。"
+                </p>
+            </Show>
             {move || match key.get() {
                 Ok(Some((fingerprint, created))) => view! {
                     <p>"公钥指纹："</p>

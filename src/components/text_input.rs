@@ -25,6 +25,17 @@ pub fn TextInput(
     width: Option<String>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
+    // While the field has focus it shows exactly what was typed: an amount is not rewritten in its normal form
+    // under the user's fingers (typing `0.05` passes through `0.0`, which would otherwise become `0`). The normal
+    // form appears when the field loses focus, or when the value changes from elsewhere.
+    let focused = RwSignal::new(false);
+    let text = RwSignal::new(binding.value.get_untracked());
+    Effect::new(move |_| {
+        let value = binding.value.get();
+        if !focused.get_untracked() {
+            text.set(value);
+        }
+    });
     let width_class = format!("app-input app-input--{}", width.unwrap_or_else(|| "long".into()));
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
@@ -39,8 +50,25 @@ pub fn TextInput(
                     autocomplete="off"
                     aria-describedby=described_by(binding, has_hint)
                     aria-invalid=move || binding.messages.with(|m| !m.is_empty()).then_some("true")
-                    prop:value=move || binding.value.get()
-                    on:input=move |ev| binding.on_input.run(event_target_value(&ev))
+                    prop:value=move || text.get()
+                    on:focus=move |_| focused.set(true)
+                    on:blur=move |_| {
+                        focused.set(false);
+                        text.set(binding.value.get_untracked());
+                    }
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        text.set(typed.clone());
+                        binding.on_input.run(typed);
+                    }
+                    on:change=move |ev| {
+                        // Some changes fire no `input` event (a form reset, WebDriver's clear): take them here.
+                        let typed = event_target_value(&ev);
+                        if typed != binding.value.get_untracked() {
+                            text.set(typed.clone());
+                            binding.on_input.run(typed);
+                        }
+                    }
                 />
                 {suffix.map(|suffix| view! { <span class="app-field__suffix">{suffix}</span> })}
             </div>

@@ -22,9 +22,11 @@ pub fn DraftShell(
             provide_context(ctx);
             let flush = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush(app));
             let hide = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush(app));
+            let others = ctx.follow_other_tabs();
             on_cleanup(move || {
                 flush.remove();
                 hide.remove();
+                others.remove();
             });
             let page = move || {
                 let route = router.route.get();
@@ -44,7 +46,23 @@ pub fn DraftShell(
                     }
                 }
             };
-            page.into_any()
+            view! {
+                <Show when=move || ctx.detached.get()>
+                    <div class="app-banner app-banner--error" role="alert" id="draft-detached">
+                        <p>"这份草稿已在另一个窗口或标签页中删除，本页的修改不再保存。"</p>
+                        <button type="button" class="app-button" id="restore-draft" on:click=move |_| ctx.restore(app)>"恢复这份草稿"</button>
+                        <a class="app-button app-button--secondary" href="#/">"返回我的草稿"</a>
+                    </div>
+                </Show>
+                <Show when=move || ctx.changed_elsewhere.get()>
+                    <p class="app-banner app-banner--info" role="status" id="draft-changed-elsewhere">
+                        "这份草稿刚在另一个窗口或标签页中修改，本页已更新为最新内容。"
+                        <button type="button" class="app-link-button" on:click=move |_| ctx.changed_elsewhere.set(false)>"知道了"</button>
+                    </p>
+                </Show>
+                {page}
+            }
+            .into_any()
         }
         Err(LoadError::Missing) => view! {
             <h1 class="app-heading">"找不到该草稿"</h1>

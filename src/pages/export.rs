@@ -113,6 +113,9 @@ pub fn ExportPanel() -> impl IntoView {
                     <div class="app-banner app-banner--info" role="status" id="export-done">
                         <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
                         <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
+                        {(!store::keeps_key_in_storage()).then(|| view! {
+                            <p><strong>"单文件版不保存签名密钥：请到「密钥与存储」导出密钥文件，否则关闭页面后无法再用同一指纹签名。"</strong></p>
+                        })}
                     </div>
                 }.into_any(),
                 Err(error) => view! { <p class="app-banner app-banner--error" role="alert" id="export-error">{error}</p> }.into_any(),

@@ -42,7 +42,7 @@ pub fn ItemControls(list: ItemList, id: String, noun: &'static str) -> impl Into
     view! {
         <div class="app-item-controls">
             <button type="button" class="app-link-button" data-action="move-up" disabled=move || index.get() == 0 on:click=move |_| move_by(-1)>"上移"</button>
-            <button type="button" class="app-link-button" data-action="move-down" disabled=move || index.get() + 1 >= length.get() on:click=move |_| move_by(1)>"下移"</button>
+            <button type="button" class="app-link-button" data-action="move-down" disabled=move || { index.get() + 1 >= length.get() } on:click=move |_| move_by(1)>"下移"</button>
             <button type="button" class="app-link-button app-link-button--warning" data-action="remove" on:click=move |_| confirming.set(true)>{format!("删除此{noun}")}</button>
             <Show when=move || confirming.get()>
                 <span class="app-confirm" role="alert">

@@ -16,6 +16,14 @@ pub fn ProjectCard(id: String) -> impl IntoView {
         .draft
         .with_untracked(|d| d.application.projects.iter().find(|p| p.id == id).is_some_and(|p| p.name.is_empty()));
     let open = RwSignal::new(started_empty);
+    // A link to one of its fields (from the findings or from 核对与导出) opens the card first.
+    let router = expect_context::<crate::route::Router>();
+    Effect::new(move |_| {
+        let prefix = format!("projects[{}].", index.get());
+        if router.focus.with(|focus| focus.as_deref().is_some_and(|field| field.starts_with(&prefix))) {
+            open.set(true);
+        }
+    });
     let summary = {
         let id = id.clone();
         move || {

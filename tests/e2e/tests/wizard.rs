@@ -19,7 +19,9 @@ const VILLAGES: [(&str, &str); 10] = [
 ];
 
 /// (content area key, name, village index, support mode, [(source key, amount)])
-const PROJECTS: [(&str, &str, usize, &str, &[(&str, &str)]); 6] = [
+type ProjectSpec = (&'static str, &'static str, usize, &'static str, &'static [(&'static str, &'static str)]);
+
+const PROJECTS: [ProjectSpec; 6] = [
     (
         "industry",
         "玫瑰精深加工车间",
