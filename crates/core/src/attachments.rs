@@ -2,6 +2,9 @@
 //!
 //! The county lists each file (name, size, SHA-256) in the signed bundle; the files go in the same e-mail. The
 //! reviewer opens them beside the bundle, and each listed file is found by name and compared by size and digest.
+//! Mail programs and browsers rename files on saving (`实施规划 (1).pdf`, `实施规划(2).pdf`), so a listed file that no
+//! opened file is named like is looked for by its digest among the opened files that are not listed: the same bytes
+//! under another name are a match, reported with the name it was opened under.
 
 use crate::bundle::{Attachment, sha256_hex};
 
@@ -10,6 +13,13 @@ use crate::bundle::{Attachment, sha256_hex};
 pub enum AttachmentCheck {
     /// Listed, opened, and identical.
     Matches(Attachment),
+    /// Listed; no opened file has its name, but one opened under another name has exactly its bytes.
+    MatchesUnderOtherName {
+        /// The manifest entry.
+        listed: Attachment,
+        /// The opened file with the same size and SHA-256.
+        opened: Attachment,
+    },
     /// Listed and opened under the same name, but its content differs from what was signed.
     Differs {
         /// The manifest entry.
@@ -28,7 +38,9 @@ impl AttachmentCheck {
     pub fn name(&self) -> &str {
         match self {
             AttachmentCheck::Matches(a) | AttachmentCheck::NotOpened(a) | AttachmentCheck::NotListed(a) => &a.name,
-            AttachmentCheck::Differs { listed, .. } => &listed.name,
+            AttachmentCheck::Differs { listed, .. } | AttachmentCheck::MatchesUnderOtherName { listed, .. } => {
+                &listed.name
+            }
         }
     }
 
@@ -36,6 +48,10 @@ impl AttachmentCheck {
     pub fn message(&self) -> String {
         match self {
             AttachmentCheck::Matches(_) => "一致：与申报包签名时的文件相同".into(),
+            AttachmentCheck::MatchesUnderOtherName { opened, .. } => format!(
+                "一致：打开的文件「{}」与签名时的此文件内容完全相同，只是文件名不同（保存附件时常被自动改名）",
+                opened.name
+            ),
             AttachmentCheck::Differs { listed, opened } => format!(
                 "不一致：文件内容与签名时不同（签名时 {} 字节，现在 {} 字节）。请向报送单位核实。",
                 listed.size, opened.size
@@ -45,10 +61,11 @@ impl AttachmentCheck {
         }
     }
 
-    /// A stable code: `matches`, `differs`, `not_opened` or `not_listed`.
+    /// A stable code: `matches`, `matches_under_other_name`, `differs`, `not_opened` or `not_listed`.
     pub fn code(&self) -> &'static str {
         match self {
             AttachmentCheck::Matches(_) => "matches",
+            AttachmentCheck::MatchesUnderOtherName { .. } => "matches_under_other_name",
             AttachmentCheck::Differs { .. } => "differs",
             AttachmentCheck::NotOpened(_) => "not_opened",
             AttachmentCheck::NotListed(_) => "not_listed",
@@ -57,26 +74,51 @@ impl AttachmentCheck {
 }
 
 /// Compares opened files (`(name, bytes)`) with the manifest: one check per listed file, in manifest order, then
-/// one per opened file that is not listed.
+/// one per opened file that is not listed and did not match a listed file under another name.
+///
+/// A listed file is found by its name first (then it matches or differs). When no opened file has its name, it
+/// is looked for by size and SHA-256 among the opened files whose names are not listed, each used once:
+/// [`AttachmentCheck::MatchesUnderOtherName`]. Otherwise it is not opened.
 pub fn check_attachments(manifest: &[Attachment], opened: &[(String, Vec<u8>)]) -> Vec<AttachmentCheck> {
     let opened: Vec<Attachment> = opened.iter().map(|(name, bytes)| Attachment::of(name, bytes)).collect();
+    let is_listed_name = |name: &str| manifest.iter().any(|listed| listed.name == name);
+    let mut matched_by_digest = vec![false; opened.len()];
     let mut checks: Vec<AttachmentCheck> = manifest
         .iter()
-        .map(|listed| match opened.iter().find(|file| file.name == listed.name) {
-            None => AttachmentCheck::NotOpened(listed.clone()),
-            Some(file) if file.sha256 == listed.sha256 && file.size == listed.size => {
-                AttachmentCheck::Matches(listed.clone())
+        .map(|listed| {
+            if let Some(file) = opened.iter().find(|file| file.name == listed.name) {
+                return if same_content(file, listed) {
+                    AttachmentCheck::Matches(listed.clone())
+                } else {
+                    AttachmentCheck::Differs { listed: listed.clone(), opened: file.clone() }
+                };
             }
-            Some(file) => AttachmentCheck::Differs { listed: listed.clone(), opened: file.clone() },
+            let renamed = (0..opened.len()).find(|&index| {
+                let file = &opened[index];
+                !matched_by_digest[index] && !is_listed_name(&file.name) && same_content(file, listed)
+            });
+            match renamed {
+                Some(index) => {
+                    matched_by_digest[index] = true;
+                    AttachmentCheck::MatchesUnderOtherName { listed: listed.clone(), opened: opened[index].clone() }
+                }
+                None => AttachmentCheck::NotOpened(listed.clone()),
+            }
         })
         .collect();
     checks.extend(
         opened
             .into_iter()
-            .filter(|file| !manifest.iter().any(|listed| listed.name == file.name))
-            .map(AttachmentCheck::NotListed),
+            .zip(matched_by_digest)
+            .filter(|(file, matched)| !matched && !is_listed_name(&file.name))
+            .map(|(file, _)| AttachmentCheck::NotListed(file)),
     );
     checks
+}
+
+/// Same bytes, as far as the manifest tells: the same size and SHA-256.
+fn same_content(file: &Attachment, listed: &Attachment) -> bool {
+    file.sha256 == listed.sha256 && file.size == listed.size
 }
 
 /// Lower-case hex SHA-256 of a file's bytes, as the manifest records it.
@@ -99,6 +141,43 @@ mod tests {
         let checks = check_attachments(&manifest, &opened);
         let codes: Vec<(&str, &str)> = checks.iter().map(|c| (c.name(), c.code())).collect();
         assert_eq!(codes, [("实施规划.pdf", "matches"), ("会议纪要.pdf", "differs"), ("其他.txt", "not_listed")]);
+    }
+
+    #[test]
+    fn a_renamed_copy_matches_by_digest_and_is_not_also_unlisted() {
+        // QA: 实施规划.pdf saved as 实施规划 (1).pdf showed as 尚未核对 and 不在清单中.
+        let manifest = vec![Attachment::of("实施规划.pdf", b"plan"), Attachment::of("会议纪要.pdf", b"minutes")];
+        let opened = vec![("实施规划 (1).pdf".to_owned(), b"plan".to_vec()), ("其他.txt".to_owned(), b"x".to_vec())];
+        let checks = check_attachments(&manifest, &opened);
+        let codes: Vec<(&str, &str)> = checks.iter().map(|c| (c.name(), c.code())).collect();
+        assert_eq!(
+            codes,
+            [("实施规划.pdf", "matches_under_other_name"), ("会议纪要.pdf", "not_opened"), ("其他.txt", "not_listed")]
+        );
+        assert_eq!(
+            checks[0].message(),
+            "一致：打开的文件「实施规划 (1).pdf」与签名时的此文件内容完全相同，只是文件名不同（保存附件时常被自动改名）"
+        );
+    }
+
+    #[test]
+    fn the_name_comes_first_and_each_renamed_file_serves_once() {
+        // Two listed files with the same bytes, one renamed copy opened: it stands for the first only.
+        let manifest = vec![Attachment::of("a.pdf", b"same"), Attachment::of("b.pdf", b"same")];
+        let opened = vec![("a (1).pdf".to_owned(), b"same".to_vec())];
+        let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
+        assert_eq!(codes, ["matches_under_other_name", "not_opened"]);
+        // A file with the listed name but other bytes differs, even when a renamed copy has the right bytes; the
+        // copy is then a file that is not listed.
+        let manifest = vec![Attachment::of("a.pdf", b"signed")];
+        let opened = vec![("a.pdf".to_owned(), b"edited".to_vec()), ("a (1).pdf".to_owned(), b"signed".to_vec())];
+        let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
+        assert_eq!(codes, ["differs", "not_listed"]);
+        // A file named like another listed file is never taken for this one.
+        let manifest = vec![Attachment::of("a.pdf", b"same"), Attachment::of("b.pdf", b"same")];
+        let opened = vec![("b.pdf".to_owned(), b"same".to_vec())];
+        let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
+        assert_eq!(codes, ["not_opened", "matches"]);
     }
 
     #[test]
