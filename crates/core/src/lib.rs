@@ -19,6 +19,7 @@ pub mod bundle;
 pub mod check;
 pub mod draft;
 pub mod evaluation;
+pub mod fields;
 pub mod input;
 pub mod json;
 pub mod model;

@@ -143,6 +143,14 @@ fn check(case: &Case, known: &BTreeSet<&str>) -> Vec<String> {
             return problems;
         }
     };
+    for finding in &evaluation.findings {
+        for field in finding.fields.iter().filter(|field| shenbao_core::fields::describe(field).is_none()) {
+            problems.push(format!(
+                "{} names the field {field:?}, which has no Chinese name (fields::describe)",
+                finding.rule
+            ));
+        }
+    }
     let fired: BTreeSet<&str> = evaluation.findings.iter().map(|f| f.rule.as_str()).collect();
     if let Some(status) = expect.status
         && status != evaluation.status
