@@ -20,6 +20,7 @@ mod employment_priority;
 mod excluded_overlap;
 mod excluded_overlap_declared;
 mod executive_meeting;
+mod executive_meeting_after_notice;
 mod executive_meeting_deadline;
 mod featured_industries;
 mod featured_industry_details;
@@ -258,6 +259,7 @@ pub static RULES: &[&Rule] = &[
     &land_quota_declared::RULE,
     &land_quota::RULE,
     &executive_meeting::RULE,
+    &executive_meeting_after_notice::RULE,
     &executive_meeting_deadline::RULE,
     &attestation_consolidation::RULE,
     &attestation_funds_rules::RULE,
