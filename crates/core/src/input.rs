@@ -129,6 +129,12 @@ fn numbers_in(text: &str) -> Option<Vec<u32>> {
     Some(numbers)
 }
 
+/// The text with full-width digits (`０`–`９`, as Chinese input methods type them) written as ASCII digits; every
+/// other character is kept. For codes such as a village's 12-digit code, which the app stores as typed.
+pub fn ascii_digits(text: &str) -> String {
+    text.chars().map(full_width_digit).collect()
+}
+
 fn full_width_digit(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
@@ -178,6 +184,12 @@ mod tests {
         assert_eq!(parse_date_input("2022/2/28").map(|d| d.to_string()), Ok("2022-02-28".to_owned()));
         assert_eq!(parse_date_input("2022-02-30"), Err(InputError::Date));
         assert_eq!(parse_date_input("11/25/2022"), Err(InputError::Date));
+    }
+
+    #[test]
+    fn full_width_digits_become_ascii() {
+        assert_eq!(ascii_digits("３７０１２４１００００１"), "370124100001");
+        assert_eq!(ascii_digits("37０1-２a"), "3701-2a");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! 三 衔接推进区确定条件: the area lies in the applicant county. A 12-digit village code begins with the 6-digit
 //! code of its county, except under functional zones (37xx7x, e.g. development areas), hence a warning.
 
-use super::{Context, Report, Rule, Step, village_label};
+use super::{Context, Report, Rule, Step, village_code, village_label};
 use crate::evaluation::Severity;
 
 /// A village's code belongs to the applicant county.
@@ -20,7 +20,7 @@ fn check(context: &Context<'_>, report: &mut Report) {
         return;
     }
     for (index, village) in context.application.villages.iter().enumerate() {
-        let code = village.code.trim();
+        let code = village_code(&village.code);
         if code.len() == 12 && code.chars().all(|c| c.is_ascii_digit()) && !code.starts_with(county) {
             let finding = report.problem(
                 &RULE,

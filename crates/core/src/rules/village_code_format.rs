@@ -1,7 +1,8 @@
 //! 三 衔接推进区确定条件: "衔接推进区覆盖行政村……" — a village is identified by its 12-digit statistical division
-//! code (统计用区划代码) when the applicant gives one.
+//! code (统计用区划代码) when the applicant gives one. Full-width digits (３７０１…), as Chinese input methods type
+//! them, count as digits: amounts and dates accept them too.
 
-use super::{Context, Report, Rule, Step, village_label};
+use super::{Context, Report, Rule, Step, village_code, village_label};
 use crate::evaluation::Severity;
 
 /// A village code, when given, has 12 digits.
@@ -16,14 +17,15 @@ pub const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, report: &mut Report) {
     for (index, village) in context.application.villages.iter().enumerate() {
-        let code = village.code.trim();
+        let code = village_code(&village.code);
         let well_formed = code.len() == 12 && code.chars().all(|c| c.is_ascii_digit());
         if !code.is_empty() && !well_formed {
             let finding = report.problem(
                 &RULE,
                 format!(
-                    "{}的区划代码「{code}」不是12位数字。请按统计用区划代码填写12位数字，不清楚可留空。",
-                    village_label(index, &village.name)
+                    "{}的区划代码「{}」不是12位数字。请按统计用区划代码填写12位数字，不清楚可留空。",
+                    village_label(index, &village.name),
+                    village.code.trim()
                 ),
                 vec![format!("villages[{index}].code")],
             );

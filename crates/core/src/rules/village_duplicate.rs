@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Report, Rule, Step, village_label};
+use super::{Context, Report, Rule, Step, village_code, village_label};
 use crate::evaluation::Severity;
 
 /// No village is listed twice (same code, or same name in the same township).
@@ -19,7 +19,7 @@ fn check(context: &Context<'_>, report: &mut Report) {
     let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
     for (index, village) in context.application.villages.iter().enumerate() {
         let keys = [
-            (!village.code.trim().is_empty()).then(|| format!("code:{}", village.code.trim())),
+            Some(village_code(&village.code)).filter(|code| !code.is_empty()).map(|code| format!("code:{code}")),
             (!village.name.trim().is_empty())
                 .then(|| format!("name:{}/{}", village.township.trim(), village.name.trim())),
         ];
