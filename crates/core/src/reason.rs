@@ -1,5 +1,6 @@
 //! serde's English explanations of a wrong value in a file, in Chinese, for the messages of
-//! [`crate::draft::DraftError::Field`] and [`crate::check::CheckError::BundleField`].
+//! [`crate::draft::DraftError::Field`], [`crate::check::CheckError::BundleField`],
+//! [`crate::signing::VerifyFailure::Field`] and [`crate::signing::KeyFileError::Field`].
 
 /// serde's English explanation of a wrong value, in Chinese; a reason it does not recognise (such as the
 /// Chinese messages of amounts and months) is returned as it is.

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::bundle::canonical_json;
+use crate::reason::in_chinese;
 
 /// The `format` member of a key file.
 pub const KEY_FILE_FORMAT: &str = "shenbao-key";
@@ -89,8 +90,10 @@ impl BundleKey {
             Some(version) => return Err(KeyFileError::UnsupportedVersion(version.to_string())),
             None => return Err(KeyFileError::UnsupportedVersion("（缺失）".into())),
         }
-        let file: KeyFile = serde_path_to_error::deserialize(value)
-            .map_err(|e| KeyFileError::Field { path: e.path().to_string(), reason: e.inner().to_string() })?;
+        let file: KeyFile = serde_path_to_error::deserialize(value).map_err(|e| KeyFileError::Field {
+            path: e.path().to_string(),
+            reason: in_chinese(&e.inner().to_string()),
+        })?;
         if file.kty != "OKP" || file.crv != "Ed25519" {
             return Err(KeyFileError::WrongKeyType { kty: file.kty, crv: file.crv });
         }
@@ -279,6 +282,10 @@ mod tests {
         assert_eq!(import_error(|v| v["d"] = json!("AAAA")), "invalid_encoding");
         assert_eq!(import_error(|v| v["x"] = json!(URL_SAFE_NO_PAD.encode([1u8; 32]))), "key_mismatch");
         assert_eq!(import_error(|v| v["created_at"] = json!("gestern")), "invalid_field");
+        let mut value: Value = serde_json::from_str(&key().to_key_file()).unwrap();
+        value["created_at"] = json!("gestern");
+        let message = BundleKey::from_key_file(&value.to_string()).unwrap_err().to_string();
+        assert!(message.starts_with("密钥文件的字段 created_at 有误：日期或时间无效"), "{message}");
         let message = BundleKey::from_key_file("[").unwrap_err().to_string();
         assert!(message.starts_with("无法读取密钥文件：文件不完整（在第 1 行"), "{message}");
         let doubled = key().to_key_file().replacen("\"d\":", "\"d\": \"AAAA\",\n  \"d\":", 1);

@@ -21,6 +21,7 @@ use crate::bundle::{BUNDLE_FORMAT, BUNDLE_VERSION, Bundle, BundleError};
 use crate::draft::DRAFT_FORMAT;
 use crate::json::JsonError;
 use crate::params::ParameterSet;
+use crate::reason::in_chinese;
 
 /// Everything verification found out about one bundle file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +181,8 @@ fn verify_bundle_value(value: Value) -> VerifyReport {
         Ok(bundle) => bundle,
         Err(error) => {
             let path = error.path().to_string();
-            report.failure = Some(VerifyFailure::Field { path, reason: error.into_inner().to_string() });
+            let reason = in_chinese(&error.into_inner().to_string());
+            report.failure = Some(VerifyFailure::Field { path, reason });
             return report;
         }
     };

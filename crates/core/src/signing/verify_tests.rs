@@ -150,6 +150,11 @@ fn signed_content_is_still_checked() {
     // A fraction cannot be signed at all; the check comes before the signatures'.
     assert_eq!(code_after(|v| v["application"]["funds"]["loans"] = json!(12.5)), "number_not_allowed");
     assert_eq!(code_after_resigning(|v| v["created_at"] = json!("yesterday")), "invalid_field");
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    value["created_at"] = json!("yesterday");
+    value["signatures"] = json!([ed25519_signature(&key(), &payload_of(&value).unwrap())]);
+    let message = verify_bundle_json(&value.to_string()).failure.unwrap().to_string();
+    assert!(message.starts_with("签名有效，但字段 created_at 的值有误：日期或时间无效"), "{message}");
     let unknown = |v: &mut Value| v["evaluation"]["parameter_set"]["id"] = json!("lu-2030");
     assert_eq!(code_after_resigning(unknown), "unknown_parameter_set");
     // Amounts are plain decimals in a file: "５００" or "500万元" is a wrong value even when signed.
