@@ -8,6 +8,7 @@
 // port, drives Debian's Chromium with playwright-core, and stops both when done. Timings are reported, never
 // asserted: a row over its budget says MISS and the exit code stays 0.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, resolve } from "node:path";
@@ -95,7 +96,7 @@ function criterionEvaluate() {
 
 // ---------------------------------------------------------------------------------------------------------------
 // A static server over dist/ on a free loopback port, as a plain static host would serve it: gzip when the
-// browser accepts it, hashed files cacheable for a year, index.html and sw.js revalidated every time.
+// browser accepts it, hashed files cacheable for a year, index.html and sw.js revalidated every time (ETag, 304).
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -113,7 +114,8 @@ function serve(directory) {
   const file = (path) => {
     if (!cache.has(path)) {
       const body = readFileSync(path);
-      cache.set(path, { body, gzip: gzipSync(body, { level: 9 }) });
+      const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
+      cache.set(path, { body, gzip: gzipSync(body, { level: 9 }), etag });
     }
     return cache.get(path);
   };
@@ -126,12 +128,17 @@ function serve(directory) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    const { body, gzip } = file(full);
+    const { body, gzip, etag } = file(full);
+    if (request.headers["if-none-match"] === etag) {
+      response.writeHead(304, { etag }).end();
+      return;
+    }
     const hashed = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path);
     const headers = {
       "content-type": TYPES[extname(full)] ?? "application/octet-stream",
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
       vary: "accept-encoding",
+      etag,
     };
     const compress = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") && !/\.(png|ico)$/.test(path);
     if (compress) headers["content-encoding"] = "gzip";
