@@ -25,7 +25,9 @@ const option = (name, fallback) => {
 };
 const quick = args.includes("--quick");
 const dist = resolve(option("--dist", join(root, "dist")));
-const out = join(root, "target", "bench");
+// Cargo's target directory (criterion writes its estimates there); the bench's own files go to its bench/ folder.
+const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
+const out = join(targetDir, "bench");
 mkdirSync(out, { recursive: true });
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -84,7 +86,7 @@ function criterionEvaluate() {
   );
   if (run.status !== 0) throw new Error("cargo bench failed");
   const estimate = (name) => {
-    const file = join(root, "target", "criterion", name, "new", "estimates.json");
+    const file = join(targetDir, "criterion", name, "new", "estimates.json");
     return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1e6 : NaN;
   };
   return {
