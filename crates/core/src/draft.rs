@@ -55,6 +55,10 @@ pub struct Draft {
     /// its item is removed; see [`Draft::next_id`].
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub last_ids: BTreeMap<String, u64>,
+    /// The attachment manifest being prepared for the signed bundle (names, sizes and digests of files picked
+    /// on 核对与导出; the files themselves stay on the computer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::bundle::Attachment>,
 }
 
 impl Draft {
@@ -72,6 +76,7 @@ impl Draft {
             justifications: BTreeMap::new(),
             pending_inputs: BTreeMap::new(),
             last_ids: BTreeMap::new(),
+            attachments: Vec::new(),
         }
     }
 

@@ -298,6 +298,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 justifications,
                 pending_inputs,
                 last_ids: BTreeMap::new(),
+                attachments: Vec::new(),
             }
         })
 }
