@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use serde::Serialize;
 use shenbao_core::draft::{Draft, evaluate_draft};
-use shenbao_core::evaluation::{Evaluation, Finding, Severity};
+use shenbao_core::evaluation::{Evaluation, Finding, FindingKind, Severity};
 use shenbao_core::model::Application;
 use shenbao_core::{ParameterSet, Wan};
 
@@ -289,7 +289,9 @@ impl DraftCtx {
                     .map(|findings| {
                         findings
                             .iter()
-                            .filter(|f| f.severity != Severity::Info)
+                            // Gaps are listed in the findings panel ("尚未填写"), not as red errors under
+                            // fields the user has not reached yet.
+                            .filter(|f| f.severity != Severity::Info && f.kind == FindingKind::Problem)
                             .filter(|f| {
                                 f.severity == Severity::Blocking
                                     || !ctx.draft.with(|d| shenbao_core::draft::is_justified(d, f))

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use shenbao_core::draft::is_justified;
-use shenbao_core::evaluation::{Finding, Severity};
+use shenbao_core::evaluation::{Finding, FindingKind, Severity};
 use shenbao_core::rules::Step;
 
 use crate::route::{Route, field_href};
@@ -18,14 +18,21 @@ pub fn FindingsPanel(
     let findings = Memo::new(move |_| {
         ctx.evaluation.with(|e| e.findings.iter().filter(|f| f.step() == step).cloned().collect::<Vec<Finding>>())
     });
-    let open_count = Memo::new(move |_| {
+    // Problems (a rule broken, a warning without its justification) and gaps (not yet filled in) are counted
+    // apart: a step nobody has started is not "wrong", it is to do.
+    let counts = Memo::new(move |_| {
         findings.with(|list| {
             ctx.draft.with(|d| {
-                list.iter()
+                let problems = list
+                    .iter()
                     .filter(|f| {
-                        f.severity == Severity::Blocking || (f.severity == Severity::Warning && !is_justified(d, f))
+                        (f.severity == Severity::Blocking && f.kind == FindingKind::Problem)
+                            || (f.severity == Severity::Warning && !is_justified(d, f))
                     })
-                    .count()
+                    .count();
+                let missing =
+                    list.iter().filter(|f| f.severity == Severity::Blocking && f.kind == FindingKind::Missing).count();
+                (problems, missing)
             })
         })
     });
@@ -52,22 +59,45 @@ pub fn FindingsPanel(
             })
         })
     });
-    let by_severity = move |severity: Severity| {
+    let group = move |severity: Severity, kind: Option<FindingKind>| {
         Signal::derive(move || {
-            findings.with(|list| list.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>())
+            findings.with(|list| {
+                list.iter()
+                    .filter(|f| f.severity == severity && kind.is_none_or(|kind| f.kind == kind))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
-        <section class="app-findings" id="findings" tabindex="-1" aria-labelledby="findings-title">
-            <h2 class="app-findings__title" id="findings-title" data-open-count=move || open_count.get().to_string()>
-                {move || match open_count.get() {
-                    0 => "本步骤暂无需要处理的问题".to_owned(),
-                    count => format!("本步骤有 {count} 个问题需要处理"),
+        <section
+            class="app-findings"
+            class:app-findings--problems=move || { counts.get().0 > 0 }
+            class:app-findings--to-do=move || { counts.get().0 == 0 && counts.get().1 > 0 }
+            id="findings"
+            tabindex="-1"
+            aria-labelledby="findings-title"
+        >
+            <h2
+                class="app-findings__title"
+                id="findings-title"
+                data-open-count=move || (counts.get().0 + counts.get().1).to_string()
+            >
+                {move || match counts.get() {
+                    (0, 0) => "本步骤暂无需要处理的问题".to_owned(),
+                    (0, missing) => format!("本步骤还有 {missing} 项尚未填写"),
+                    (problems, 0) => format!("本步骤有 {problems} 个问题需要处理"),
+                    (problems, missing) => format!("本步骤有 {problems} 个问题需要处理，{missing} 项尚未填写"),
                 }}
             </h2>
-            <FindingGroup title="必须修改" findings=by_severity(Severity::Blocking) modifier="blocking" />
-            <FindingGroup title="需说明理由（原则上的要求，不满足时须写明理由，随申报材料报送）" findings=by_severity(Severity::Warning) modifier="warning" />
-            <FindingGroup title="提示" findings=by_severity(Severity::Info) modifier="info" />
+            <FindingGroup title="必须修改" findings=group(Severity::Blocking, Some(FindingKind::Problem)) modifier="blocking" />
+            <FindingGroup
+                title="需说明理由（原则上的要求，不满足时须写明理由，随申报材料报送）"
+                findings=group(Severity::Warning, None)
+                modifier="warning"
+            />
+            <FindingGroup title="尚未填写" findings=group(Severity::Blocking, Some(FindingKind::Missing)) modifier="missing" />
+            <FindingGroup title="提示" findings=group(Severity::Info, None) modifier="info" />
             <Show when=move || others.with(|o| !o.is_empty())>
                 <p class="app-findings__others">
                     "其他步骤："

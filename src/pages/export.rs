@@ -14,7 +14,9 @@ pub fn ExportPanel() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let app = expect_context::<AppState>();
     let readiness = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Readiness::of(d, e))));
-    let attachments = RwSignal::new(Vec::<Attachment>::new());
+    // The manifest lives in the draft, so it survives reloads and leaving the page.
+    let attachments = Signal::derive(move || ctx.draft.with(|d| d.attachments.clone()));
+    let set_attachments = move |change: &dyn Fn(&mut Vec<Attachment>)| ctx.draft.update(|d| change(&mut d.attachments));
     let reading = RwSignal::new(false);
     let result = RwSignal::new(None::<Result<String, String>>);
     let id = ctx.id.get_value();
@@ -35,9 +37,9 @@ pub fn ExportPanel() -> impl IntoView {
                 match browser::read_bytes(&file).await {
                     Ok(bytes) => {
                         let entry = Attachment::of(&file.name(), &bytes);
-                        attachments.update(|list| {
+                        set_attachments(&|list| {
                             list.retain(|a| a.name != entry.name);
-                            list.push(entry);
+                            list.push(entry.clone());
                         });
                     }
                     Err(error) => result.set(Some(Err(error))),
@@ -98,7 +100,7 @@ pub fn ExportPanel() -> impl IntoView {
                                             <td>{attachment.name.clone()}</td>
                                             <td>{attachment.size}</td>
                                             <td><code>{attachment.sha256[..16].to_owned()}"…"</code></td>
-                                            <td><button type="button" class="app-link-button" on:click=move |_| attachments.update(|list| list.retain(|a| a.name != name))>"移除"</button></td>
+                                            <td><button type="button" class="app-link-button" on:click=move |_| set_attachments(&|list| list.retain(|a| a.name != name))>"移除"</button></td>
                                         </tr>
                                     }
                                 }

@@ -203,7 +203,10 @@ fn ImportDraft(version: RwSignal<u32>) -> impl IntoView {
                             version.update(|v| *v += 1);
                             browser::go(&Route::Tasks(id).href());
                         }
-                        Err(e) => error.set(Some(e.message())),
+                        Err(crate::browser::SaveError::QuotaExceeded) => error.set(Some(
+                            "浏览器存储空间不足，无法导入这份草稿。请先下载并删除不需要的草稿，再重新导入。本机已有的草稿没有任何改动。".into(),
+                        )),
+                        Err(e) => error.set(Some(format!("无法导入：{} 本机已有的草稿没有任何改动。", e.message()))),
                     }
                 }
                 Err(message) => error.set(Some(format!("{message} 本机已有的草稿没有任何改动。"))),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use shenbao_core::draft::Readiness;
 use shenbao_core::rules::Step;
-use shenbao_core::status::{completed_steps, step_status};
+use shenbao_core::status::{StepStatus, completed_steps, step_status};
 
 use crate::route::Route;
 use crate::state::{AppState, DraftCtx};
@@ -58,7 +58,9 @@ pub fn TaskList() -> impl IntoView {
             </li>
         </ol>
         <div class="app-button-group">
-            <a class="app-button" href=Route::Step(id.clone(), Step::Applicant).href()>"开始填写"</a>
+            <a class="app-button" href=Route::Step(id.clone(), Step::Applicant).href()>
+                {move || if statuses.with(|s| s.iter().all(|status| *status == StepStatus::NotStarted)) { "开始填写" } else { "继续填写" }}
+            </a>
             <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份）"</button>
         </div>
     }

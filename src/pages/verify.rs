@@ -72,18 +72,17 @@ pub fn VerifyPage() -> impl IntoView {
             <label class="app-field__label" for="bundle-file">"选择申报包文件，或把文件拖到这里"</label>
             <input class="app-file" type="file" id="bundle-file" accept=".json,application/json" on:change=on_pick />
         </div>
-        {move || report.with(|r| r.as_ref().map(|(name, report)| view! { <ReportView name=name.clone() report=report.clone() opened=opened /> }))}
-        <Show when=move || report.with(|r| r.as_ref().is_some_and(|(_, r)| r.bundle.as_ref().is_some_and(|b| !b.attachments.is_empty())))>
-            <div class="app-field">
-                <label class="app-field__label" for="verify-attachments">"打开邮件中的附件进行核对（可多选）"</label>
-                <input class="app-file" type="file" id="verify-attachments" multiple=true on:change=on_attachments />
-            </div>
-        </Show>
+        {move || report.with(|r| r.as_ref().map(|(name, report)| view! { <ReportView name=name.clone() report=report.clone() opened=opened on_attachments=on_attachments /> }))}
     }
 }
 
 #[component]
-fn ReportView(name: String, report: VerifyReport, opened: RwSignal<Vec<(String, Vec<u8>)>>) -> impl IntoView {
+fn ReportView(
+    name: String,
+    report: VerifyReport,
+    opened: RwSignal<Vec<(String, Vec<u8>)>>,
+    on_attachments: impl Fn(leptos::ev::Event) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let ok = report.is_ok();
     let headline = match &report.failure {
         None => "签名有效：申报包自签名后未被修改。".to_owned(),
@@ -163,6 +162,10 @@ fn ReportView(name: String, report: VerifyReport, opened: RwSignal<Vec<(String, 
             <section class="app-panel" id="verify-attachments-result">
                 <h2 class="app-heading app-heading--m">"附件核对"</h2>
                 <Show when=move || checks.with(|c| !c.is_empty()) fallback=|| view! { <p>"申报包没有列出附件。"</p> }>
+                    <div class="app-field">
+                        <label class="app-field__label" for="verify-attachments">"打开邮件中的附件进行核对（可多选）"</label>
+                        <input class="app-file" type="file" id="verify-attachments" multiple=true on:change=on_attachments />
+                    </div>
                     <table class="app-table app-table--compact">
                         <thead><tr><th scope="col">"文件名"</th><th scope="col">"结果"</th></tr></thead>
                         <tbody>

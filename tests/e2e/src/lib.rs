@@ -51,8 +51,13 @@ pub fn dist_dir() -> std::path::PathBuf {
 }
 
 /// The workspace root, for test vectors.
+///
+/// Read at run time (cargo sets `CARGO_MANIFEST_DIR` for the tests it runs): a compiled-in path would point at
+/// whichever checkout first built this crate when several checkouts share one target folder.
 pub fn workspace_dir() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), std::path::PathBuf::from);
+    let dir = manifest.join("../..");
     dir.canonicalize().unwrap_or(dir)
 }
 
