@@ -189,7 +189,7 @@ fn ReportView(
         <section class="app-panel" id="verify-report">
             <h2 class="app-heading app-heading--m">{format!("文件：{name}")}</h2>
             <p class=if ok { "app-status app-status--ready" } else { "app-status app-status--blocked" } id="verify-result" data-ok=ok.to_string()>{headline}</p>
-            {report.claimed_county.clone().map(|county| view! { <p>"申报县：" <strong id="verify-county">{county}</strong></p> })}
+            {report.county_label().map(|county| view! { <p>"申报县：" <strong id="verify-county">{county}</strong></p> })}
             {fingerprint.map(|f| view! {
                 <p>"公钥指纹（请与报送函上的指纹逐组核对）："</p>
                 <p><code class="app-fingerprint" id="verify-fingerprint">{f}</code></p>
