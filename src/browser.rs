@@ -210,6 +210,26 @@ fn focus_when_present(id: String, attempts_left: u32) {
     }
 }
 
+/// Runs `work` just after the next frame has been painted (a `requestAnimationFrame` callback that posts a
+/// task), or after 100 ms when no frame comes (a hidden tab paints nothing). `work` must tolerate a second call:
+/// both paths may fire.
+pub fn after_next_paint(work: impl Fn() + Clone + 'static) {
+    let Some(window) = web_sys::window() else {
+        work();
+        return;
+    };
+    let after_frame = work.clone();
+    let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let task = wasm_bindgen::closure::Closure::once_into_js(move || after_frame());
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(move || work());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+}
+
 /// Scrolls to the top of the page (after navigating to another step).
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

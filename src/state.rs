@@ -65,11 +65,20 @@ impl DraftCtx {
         let detached = RwSignal::new(false);
         let ctx =
             DraftCtx { id, draft, evaluation, by_field, params, detached, changed_elsewhere: RwSignal::new(false) };
-        // Save at once after every change: nothing typed is lost to a reload, a crash or a closed tab.
+        // Save after every change, right after the frame that shows it (a burst of keystrokes within one frame is
+        // written once): nothing typed is lost to a reload or a crash, and `pagehide`/`visibilitychange` flush
+        // at once when the tab goes away.
+        let scheduled = StoredValue::new(false);
         Effect::new(move |previous: Option<()>| {
             draft.track();
-            if previous.is_some() {
-                ctx.save(app);
+            if previous.is_some() && !scheduled.get_value() {
+                scheduled.set_value(true);
+                browser::after_next_paint(move || {
+                    if scheduled.get_value() {
+                        scheduled.set_value(false);
+                        ctx.save(app);
+                    }
+                });
             }
         });
         ctx

@@ -97,11 +97,16 @@ impl Session {
         self.select(&field(path), value).await
     }
 
-    /// The stored draft's JSON, read back from local storage.
+    /// The stored draft's JSON, read back from local storage once pending saves are done.
     ///
     /// # Errors
     /// When it is not there or not JSON.
     pub async fn stored_draft(&self, id: &str) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        // The app saves right after the frame that shows a change: wait for one frame and one task, which puts
+        // this read behind any save already scheduled.
+        self.client()
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 0));", vec![])
+            .await?;
         let text = self.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
         let text = text.as_str().ok_or("the draft is not in local storage")?;
         Ok(serde_json::from_str(text)?)
