@@ -220,13 +220,13 @@ pub fn after_next_paint(work: impl Fn() + Clone + 'static) {
     };
     let after_frame = work.clone();
     let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let task = wasm_bindgen::closure::Closure::once_into_js(move || after_frame());
+        let task = wasm_bindgen::closure::Closure::once_into_js(after_frame);
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
         }
     });
     let _ = window.request_animation_frame(on_frame.unchecked_ref());
-    let fallback = wasm_bindgen::closure::Closure::once_into_js(move || work());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(work);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
 }
 
