@@ -64,7 +64,10 @@ ${glue}
 const scriptHash = createHash("sha256").update(script).digest("base64");
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'`,
+  // 'wasm-unsafe-eval' lets current browsers compile the wasm; browsers older than it (Chromium before 97, the cores
+  // of some 360 and QQ browsers) only know 'unsafe-eval'. Either way no other script can run: script-src admits only
+  // this one by its hash, and it never evaluates strings.
+  `script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval' 'unsafe-eval'`,
   "style-src 'unsafe-inline'",
   "img-src data:",
   "base-uri 'none'",
