@@ -1,0 +1,146 @@
+//! The page itself: the clock, the random source, focus, the location hash, the title and the meta data the build stamps.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The current time, from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    DateTime::parse_from_rfc3339(&iso).map(|time| time.with_timezone(&Utc)).unwrap_or_default()
+}
+
+/// Milliseconds since the page started (`performance.now()`), for the benchmark hooks. A timing, never money.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+}
+
+/// Today's date as `YYYYMMDD` in the user's local time zone, for file names.
+pub fn local_date_compact() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:04}{:02}{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+/// 32 bytes from the browser's cryptographic random source (`crypto.getRandomValues`).
+///
+/// # Errors
+/// When the browser has no `crypto` object.
+pub fn random_bytes() -> Result<[u8; 32], String> {
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or("浏览器不支持安全随机数")?;
+    let mut bytes = [0u8; 32];
+    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|_| "浏览器无法生成安全随机数".to_owned())?;
+    Ok(bytes)
+}
+
+/// Moves keyboard focus to the element with this id, scrolling it into view.
+pub fn focus_element(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(element) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// Focuses an element after the current render has reached the page.
+///
+/// The element may appear only after the page (or a folded card) has rendered, so this retries for up to a
+/// second before giving up.
+pub fn focus_soon(id: String) {
+    focus_when_present(id, 40);
+}
+
+fn focus_when_present(id: String, attempts_left: u32) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let present = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)).is_some();
+        if present {
+            focus_element(&id);
+        } else if attempts_left > 0 {
+            focus_when_present(id, attempts_left - 1);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
+    }
+}
+
+/// Runs `work` just after the next frame has been painted (a `requestAnimationFrame` callback that posts a
+/// task), or after 100 ms when no frame comes (a hidden tab paints nothing). `work` must tolerate a second call:
+/// both paths may fire.
+pub fn after_next_paint(work: impl Fn() + Clone + 'static) {
+    let Some(window) = web_sys::window() else {
+        work();
+        return;
+    };
+    let after_frame = work.clone();
+    let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let task = wasm_bindgen::closure::Closure::once_into_js(after_frame);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+}
+
+/// Scrolls to the top of the page (after navigating to another step).
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The current location hash, without the leading `#`.
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_owned()
+}
+
+/// Navigates to a hash route (adds a history entry, so Back works).
+pub fn go(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// Whether the page was opened from a file (the single-file build): no service worker there.
+pub fn is_file_page() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
+/// A UTC time shown in the user's local time zone as `YYYY-MM-DD HH:MM`.
+pub fn local_time_text(time: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(&time.to_rfc3339()));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+// Offline: the build id, the service worker and the storage manager (docs/offline.md).
+
+/// The build id that `scripts/postbuild.mjs` stamps into the page (`<meta name="shenbao-build">`); `None` in a build
+/// that was not stamped (`trunk serve`).
+pub fn build_id() -> Option<String> {
+    meta_content("shenbao-build").filter(|id| !id.is_empty())
+}
+
+/// Whether this is the single-file build (`<meta name="shenbao-variant" content="single-file">`), which has no
+/// service worker wherever it is opened from.
+pub fn is_single_file() -> bool {
+    meta_content("shenbao-variant").as_deref() == Some("single-file")
+}
+
+fn meta_content(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??.get_attribute("content")
+}
