@@ -34,7 +34,7 @@ pub fn ApplicantPage() -> impl IntoView {
     let counties = Signal::derive(move || {
         let city = ctx.draft.with(|d| d.application.applicant.city_code.clone());
         reference::counties_of(&city)
-            .map(|d| (d.county_code.clone(), format!("{}（{}）", d.county_name, d.county_type)))
+            .map(|d| (d.county_code.to_owned(), format!("{}（{}）", d.county_name, d.county_type)))
             .collect::<Vec<_>>()
     });
     let county = ctx.text(
@@ -43,9 +43,9 @@ pub fn ApplicantPage() -> impl IntoView {
         |a, code| match reference::county(&code) {
             Some(division) => {
                 a.applicant.county_code = code;
-                a.applicant.county_name = division.county_name.clone();
-                a.applicant.city_code = division.city_code.clone();
-                a.applicant.city_name = division.city_name.clone();
+                a.applicant.county_name = division.county_name.to_owned();
+                a.applicant.city_code = division.city_code.to_owned();
+                a.applicant.city_name = division.city_name.to_owned();
                 // The reference data says whether it lies on the Yellow River; the applicant may correct it.
                 a.applicant.along_yellow_river = Some(division.along_yellow_river);
             }
