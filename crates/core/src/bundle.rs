@@ -13,7 +13,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::draft::{Draft, Readiness, evaluate_draft};
-use crate::evaluation::{Evaluation, Severity};
+use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
 use crate::model::Application;
 use crate::params::ParameterSet;
 
@@ -135,14 +135,51 @@ pub enum BundleError {
     NumberNotAllowed(String),
 }
 
-/// The evaluation as exported, naming the parameter set it used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The evaluation as exported, naming the parameter set it used. In the file it is one object: `parameter_set`
+/// beside the evaluation's own members (`status`, `findings`, `figures`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportedEvaluation {
     /// Which rules were applied.
     pub parameter_set: ParameterSetRef,
     /// Status, findings and figures.
-    #[serde(flatten)]
     pub evaluation: Evaluation,
+}
+
+// ExportedEvaluation is written and read through these two flat structs, member for member what
+// `#[serde(flatten)]` on `evaluation` would write. Flatten is not used: to read, serde buffers the members and
+// reads every type of the evaluation a second time, from the buffer (about 30 KB more wasm), and error paths
+// inside the evaluation would be lost.
+
+#[derive(Serialize)]
+struct ExportedEvaluationOut<'a> {
+    parameter_set: &'a ParameterSetRef,
+    status: &'a Status,
+    findings: &'a [Finding],
+    figures: &'a Figures,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "ExportedEvaluation")]
+struct ExportedEvaluationIn {
+    parameter_set: ParameterSetRef,
+    status: Status,
+    findings: Vec<Finding>,
+    figures: Figures,
+}
+
+impl Serialize for ExportedEvaluation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Evaluation { status, findings, figures } = &self.evaluation;
+        ExportedEvaluationOut { parameter_set: &self.parameter_set, status, findings, figures }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExportedEvaluation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ExportedEvaluationIn { parameter_set, status, findings, figures } =
+            ExportedEvaluationIn::deserialize(deserializer)?;
+        Ok(ExportedEvaluation { parameter_set, evaluation: Evaluation { status, findings, figures } })
+    }
 }
 
 /// Names a parameter set: its id and the SHA-256 of its canonical JSON.

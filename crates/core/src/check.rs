@@ -237,4 +237,21 @@ mod tests {
         assert_eq!(percent(Decimal::new(4999, 4)), "49.99%");
         assert_eq!(percent(Decimal::ONE), "100%");
     }
+
+    #[test]
+    fn the_exported_evaluation_is_one_flat_object_and_its_wrong_values_are_named_by_path() {
+        let params = ParameterSet::second_batch_2022();
+        let mut draft = Draft::new("样例", &params, chrono::DateTime::UNIX_EPOCH);
+        draft.application = crate::sample::complete();
+        let bundle = Bundle::of_draft(&draft, &params, Vec::new(), chrono::DateTime::UNIX_EPOCH, "0.1.0");
+        let mut value = serde_json::to_value(bundle.expect("the complete sample is ready")).unwrap_or_default();
+        let members: Vec<&str> =
+            value["evaluation"].as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
+        assert_eq!(members, ["figures", "findings", "parameter_set", "status"]);
+        value["evaluation"]["figures"]["village_count"] = "many".into();
+        match Check::of_json(&value.to_string()) {
+            Err(CheckError::BundleField { path, .. }) => assert_eq!(path, "evaluation.figures.village_count"),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
 }
