@@ -36,7 +36,7 @@ pub fn save_text(key: &str, text: &str) -> Result<(), SaveError> {
     LocalStorage::raw().set_item(key, text).map_err(|error| {
         let name = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
         let message = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        if name.contains("Quota") || message.to_lowercase().contains("quota") {
+        if name.contains("Quota") || message.to_ascii_lowercase().contains("quota") {
             SaveError::QuotaExceeded
         } else {
             SaveError::Unavailable(if message.is_empty() { name } else { message })
@@ -55,7 +55,7 @@ pub fn load_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
 /// [`SaveError`] when the browser refuses.
 pub fn save_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
     LocalStorage::set(key, value).map_err(|error| match error {
-        StorageError::JsError(js) if js.name.contains("Quota") || js.message.to_lowercase().contains("quota") => {
+        StorageError::JsError(js) if js.name.contains("Quota") || js.message.to_ascii_lowercase().contains("quota") => {
             SaveError::QuotaExceeded
         }
         other => SaveError::Unavailable(other.to_string()),
