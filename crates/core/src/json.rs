@@ -1,5 +1,6 @@
 //! Reading JSON files: the one place where the core turns a file's bytes into a [`serde_json::Value`], for drafts,
-//! signed bundles, `shenbao check` and key files alike.
+//! signed bundles, `shenbao check` and key files alike, and then the value into a typed one ([`from_value`], which
+//! names the field path of a wrong value).
 //!
 //! Stricter than `serde_json::from_slice` in one way and more forgiving in another:
 //! - **A repeated member name is refused.** serde_json keeps the last of two members with the same name, while a
@@ -19,6 +20,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 use serde_json::{Map, Number, Value};
+
+mod typed;
+pub use typed::{FieldError, from_value};
 
 /// The UTF-8 byte-order mark, as bytes.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -156,6 +160,7 @@ struct Duplicate {
     path: Vec<Segment>,
 }
 
+#[derive(Debug)]
 enum Segment {
     Member(String),
     Index(usize),
