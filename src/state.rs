@@ -161,6 +161,10 @@ impl DraftCtx {
     }
 
     /// A field whose value is shown as, and read back from, a key: the one place bindings are wired.
+    ///
+    /// The field's closures are boxed here and handed to [`DraftCtx::bind_key`], which is compiled once: wiring
+    /// each of the app's many fields through its own copy of the signals and callbacks made the wasm larger by
+    /// tens of kilobytes (docs/performance.md).
     fn keyed<V: 'static>(
         &self,
         path: impl Fn() -> String + Send + Sync + 'static,
@@ -169,13 +173,21 @@ impl DraftCtx {
         show: fn(&V) -> String,
         read: fn(&str) -> V,
     ) -> Binding {
+        self.bind_key(
+            Box::new(path),
+            Box::new(move |application| show(&get(application))),
+            Box::new(move |application, key| set(application, read(key))),
+        )
+    }
+
+    fn bind_key(&self, path: PathFn, show: ShowFn, write: WriteFn) -> Binding {
         let ctx = *self;
         let path = Signal::derive(path);
         Binding {
             path,
-            value: Signal::derive(move || ctx.draft.with(|d| show(&get(&d.application)))),
+            value: Signal::derive(move || ctx.draft.with(|d| show(&d.application))),
             messages: ctx.messages(path, None),
-            on_input: Callback::new(move |key: String| ctx.update(|d| set(&mut d.application, read(&key)))),
+            on_input: Callback::new(move |key: String| ctx.update(|d| write(&mut d.application, &key))),
         }
     }
 
@@ -205,30 +217,42 @@ impl DraftCtx {
         set: impl Fn(&mut Application, Option<T>) + Send + Sync + 'static,
         parser: Parser<T>,
     ) -> Binding {
+        // As in `keyed`: the typed part is boxed, the wiring (`bind_parsed`) is compiled once.
+        self.bind_parsed(
+            Box::new(path),
+            Box::new(move |application| get(application).map(|v| (parser.show)(&v)).unwrap_or_default()),
+            Box::new(move |application, text| {
+                let parsed = if text.trim().is_empty() { Ok(None) } else { (parser.parse)(text).map(Some) };
+                let ok = parsed.is_ok();
+                set(application, parsed.unwrap_or(None));
+                ok
+            }),
+            parser.message,
+        )
+    }
+
+    /// `write` sets the parsed value (empty when the text does not parse) and says whether the text parsed.
+    fn bind_parsed(&self, path: PathFn, show: ShowFn, write: ParseFn, message: fn(&str) -> Option<String>) -> Binding {
         let ctx = *self;
         let path = Signal::derive(path);
         let value = Signal::derive(move || {
             let key = path.get();
             ctx.draft.with(|d| match d.pending_inputs.get(&key) {
                 Some(text) => text.clone(),
-                None => get(&d.application).map(|v| (parser.show)(&v)).unwrap_or_default(),
+                None => show(&d.application),
             })
         });
         let on_input = Callback::new(move |text: String| {
             let key = path.get_untracked();
-            let parsed = if text.trim().is_empty() { Ok(None) } else { (parser.parse)(&text).map(Some) };
-            ctx.update(|d| match parsed {
-                Ok(parsed) => {
+            ctx.update(|d| {
+                if write(&mut d.application, &text) {
                     d.pending_inputs.remove(&key);
-                    set(&mut d.application, parsed);
-                }
-                Err(_) => {
+                } else {
                     d.pending_inputs.insert(key, text);
-                    set(&mut d.application, None);
                 }
             });
         });
-        Binding { path, value, messages: ctx.messages(path, Some(parser.message)), on_input }
+        Binding { path, value, messages: ctx.messages(path, Some(message)), on_input }
     }
 
     /// A choice among enum values (radios or a select); the key of a value is its serde name.
@@ -313,6 +337,15 @@ impl DraftCtx {
         })
     }
 }
+
+/// A binding's field path.
+type PathFn = Box<dyn Fn() -> String + Send + Sync>;
+/// A binding's text (or key) for the application's current value.
+type ShowFn = Box<dyn Fn(&Application) -> String + Send + Sync>;
+/// Sets a binding's value from a key.
+type WriteFn = Box<dyn Fn(&mut Application, &str) + Send + Sync>;
+/// Sets a parsed binding's value from its text; `false` when the text does not parse (the value is then empty).
+type ParseFn = Box<dyn Fn(&mut Application, &str) -> bool + Send + Sync>;
 
 /// The key a value of an enum has in the forms: its serde name (`"central"`, `"agglomeration"`).
 pub fn key_of<T: Serialize>(value: &T) -> String {
