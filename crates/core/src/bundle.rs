@@ -218,9 +218,10 @@ pub struct JwsSignature {
     pub signature: String,
 }
 
-/// The RFC 8785 (JCS) canonical form of a JSON value, by the `serde_json_canonicalizer` crate.
+/// The RFC 8785 (JCS) canonical form of a JSON value (byte for byte what the `serde_json_canonicalizer` crate
+/// writes: see `canonical.rs`).
 pub fn canonical_json(value: &Value) -> String {
-    serde_json_canonicalizer::to_string(value).unwrap_or_default()
+    crate::canonical::to_string(value)
 }
 
 /// Lower-case hex SHA-256 of some bytes.
