@@ -37,8 +37,17 @@ fn write_value(out: &mut String, value: &Value) {
             out.push(']');
         }
         Value::Object(members) => {
+            // serde_json's map holds them in code point order, which is UTF-16 order except where a character
+            // from U+E000 to U+FFFF meets one above U+FFFF: an insertion sort, which does nothing when nothing is
+            // out of order (and is less wasm than a general sort).
             let mut members: Vec<(&String, &Value)> = members.iter().collect();
-            members.sort_unstable_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+            for sorted in 1..members.len() {
+                let mut at = sorted;
+                while at > 0 && members[at].0.encode_utf16().lt(members[at - 1].0.encode_utf16()) {
+                    members.swap(at, at - 1);
+                    at -= 1;
+                }
+            }
             out.push('{');
             for (index, (name, member)) in members.into_iter().enumerate() {
                 if index > 0 {

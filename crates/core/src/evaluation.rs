@@ -152,6 +152,16 @@ pub fn evaluate(application: &Application, params: &ParameterSet) -> Evaluation 
     Evaluation { status, findings, figures }
 }
 
+/// An amount for every funding source. Filled one insert at a time: `collect` would sort what is already in order,
+/// with a sort compiled for each call (wasm size).
+fn by_source(amount: impl Fn(FundingSource) -> Wan) -> BTreeMap<FundingSource, Wan> {
+    let mut map = BTreeMap::new();
+    for source in FundingSource::ALL {
+        map.insert(source, amount(source));
+    }
+    map
+}
+
 fn compute_figures(application: &Application, params: &ParameterSet) -> Figures {
     let funds = &application.funds;
     let applicant = &application.applicant;
@@ -168,25 +178,17 @@ fn compute_figures(application: &Application, params: &ParameterSet) -> Figures 
     let sector_share = (!linkage_total.is_zero())
         .then(|| sector_total.decimal().checked_div(linkage_total.decimal()).map(round_ratio))
         .flatten();
-    let declared_by_source: BTreeMap<FundingSource, Wan> = FundingSource::ALL
-        .into_iter()
-        .map(|source| {
-            let declared = match source {
-                FundingSource::ProvincialLinkage => provincial,
-                FundingSource::CityLinkage => amount(funds.city_linkage_funds),
-                FundingSource::CountyLinkage => amount(funds.county_linkage_funds),
-                FundingSource::Sector => sector_total,
-                FundingSource::Cooperation => amount(funds.cooperation_funds),
-                FundingSource::SocialCapital => amount(funds.social_capital),
-                FundingSource::Loans => amount(funds.loans),
-            };
-            (source, declared)
-        })
-        .collect();
-    let projects_by_source = FundingSource::ALL
-        .into_iter()
-        .map(|source| (source, application.projects.iter().filter_map(|p| p.funding.get(&source)).sum()))
-        .collect();
+    let declared_by_source = by_source(|source| match source {
+        FundingSource::ProvincialLinkage => provincial,
+        FundingSource::CityLinkage => amount(funds.city_linkage_funds),
+        FundingSource::CountyLinkage => amount(funds.county_linkage_funds),
+        FundingSource::Sector => sector_total,
+        FundingSource::Cooperation => amount(funds.cooperation_funds),
+        FundingSource::SocialCapital => amount(funds.social_capital),
+        FundingSource::Loans => amount(funds.loans),
+    });
+    let projects_by_source =
+        by_source(|source| application.projects.iter().filter_map(|p| p.funding.get(&source)).sum());
     let content_areas_covered = ContentArea::ALL
         .into_iter()
         .filter(|area| application.projects.iter().any(|p| p.content_area == Some(*area)))

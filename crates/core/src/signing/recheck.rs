@@ -92,7 +92,12 @@ fn differences(recorded: &Evaluation, recomputed: &Evaluation) -> Vec<Difference
     if recorded.status != recomputed.status {
         differences.push(Difference::Status { recorded: recorded.status, recomputed: recomputed.status });
     }
-    let keys = |evaluation: &Evaluation| evaluation.findings.iter().map(|f| f.key()).collect::<BTreeSet<_>>();
+    // Sets are filled with `extend` (one insert at a time), not `collect` (a sort compiled for each call: wasm size).
+    let keys = |evaluation: &Evaluation| {
+        let mut keys = BTreeSet::new();
+        keys.extend(evaluation.findings.iter().map(|f| f.key()));
+        keys
+    };
     let (recorded_keys, recomputed_keys) = (keys(recorded), keys(recomputed));
     differences.extend(recorded_keys.difference(&recomputed_keys).cloned().map(Difference::OnlyRecorded));
     differences.extend(recomputed_keys.difference(&recorded_keys).cloned().map(Difference::OnlyRecomputed));
@@ -101,7 +106,8 @@ fn differences(recorded: &Evaluation, recomputed: &Evaluation) -> Vec<Difference
         _ => Default::default(),
     };
     let (recorded_figures, recomputed_figures) = (members(recorded), members(recomputed));
-    let names: BTreeSet<&String> = recorded_figures.keys().chain(recomputed_figures.keys()).collect();
+    let mut names: BTreeSet<&String> = BTreeSet::new();
+    names.extend(recorded_figures.keys().chain(recomputed_figures.keys()));
     differences.extend(
         names
             .into_iter()
