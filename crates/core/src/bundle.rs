@@ -108,7 +108,7 @@ impl Bundle {
 
     /// The bundle as the file is written: pretty JSON (two-space indent) ending with a newline.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut text = crate::json::to_pretty_string(self);
         text.push('\n');
         text
     }

@@ -135,12 +135,12 @@ impl Draft {
 
     /// The draft as pretty JSON, the form it is saved and downloaded in.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_pretty_string(self)
     }
 
     /// The draft as compact JSON, the form local storage keeps (smaller, faster).
     pub fn to_compact_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::to_compact_string(self)
     }
 }
 

@@ -22,7 +22,9 @@ use serde_json::error::Category;
 use serde_json::{Map, Number, Value};
 
 mod typed;
+mod write;
 pub use typed::{FieldError, from_value};
+pub use write::{to_compact_string, to_pretty_string};
 
 /// The UTF-8 byte-order mark, as bytes.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";

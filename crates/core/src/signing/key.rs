@@ -70,7 +70,7 @@ impl BundleKey {
             kid: Some(public.kid()),
             created_at: self.created_at,
         };
-        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        let mut text = crate::json::to_pretty_string(&file);
         text.push('\n');
         text
     }
