@@ -32,15 +32,7 @@ pub fn IndustriesPage() -> impl IntoView {
                 move |a, on| {
                     if on && !a.linked_initiatives.iter().any(|i| i.kind == kind) {
                         a.linked_initiatives.push(LinkedInitiative { kind, name: String::new() });
-                        // Stable by kind, as `sort_by_key` would, by insertion (a handful of items; less wasm).
-                        let list = &mut a.linked_initiatives;
-                        for sorted in 1..list.len() {
-                            let mut at = sorted;
-                            while at > 0 && list[at].kind < list[at - 1].kind {
-                                list.swap(at, at - 1);
-                                at -= 1;
-                            }
-                        }
+                        a.linked_initiatives.sort_by_key(|i| i.kind);
                     } else if !on {
                         a.linked_initiatives.retain(|i| i.kind != kind);
                     }
