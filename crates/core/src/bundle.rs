@@ -221,10 +221,9 @@ pub struct JwsSignature {
     pub signature: String,
 }
 
-/// The RFC 8785 (JCS) canonical form of a JSON value (byte for byte what the `serde_json_canonicalizer` crate
-/// writes: see `canonical.rs`).
+/// The RFC 8785 (JCS) canonical form of a JSON value, by the `serde_json_canonicalizer` crate.
 pub fn canonical_json(value: &Value) -> String {
-    crate::canonical::to_string(value)
+    serde_json_canonicalizer::to_string(value).unwrap_or_default()
 }
 
 /// Lower-case hex SHA-256 of some bytes.

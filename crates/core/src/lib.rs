@@ -16,7 +16,6 @@
 pub mod applicability;
 pub mod attachments;
 pub mod bundle;
-mod canonical;
 pub mod check;
 pub mod draft;
 pub mod evaluation;

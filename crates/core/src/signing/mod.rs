@@ -10,9 +10,8 @@
 //!
 //! The protected header is itself written in canonical form, so signing is deterministic: the same bundle and key
 //! give the same bytes, which is what lets the golden vectors in `tests/vectors/bundles/` be regenerated.
-//! Ed25519, SHA-256 and BASE64URL come from `ed25519-dalek`, `sha2` and `base64`; nothing here is hand-written
-//! cryptography. Canonical JSON is written by `crate::canonical`, checked byte for byte against the
-//! `serde_json_canonicalizer` crate (a property test) and the npm `canonicalize` package (the interop test).
+//! Canonical JSON, Ed25519, SHA-256 and BASE64URL come from `serde_json_canonicalizer`, `ed25519-dalek`, `sha2`
+//! and `base64`; nothing here is hand-written cryptography.
 
 mod key;
 mod recheck;
