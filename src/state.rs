@@ -267,7 +267,7 @@ impl DraftCtx {
             get,
             set,
             |value| value.as_ref().map(key_of).unwrap_or_default(),
-            |key| shenbao_core::json::from_value::<T>(serde_json::Value::String(key.to_owned())).ok(),
+            |key| serde_json::from_value::<T>(serde_json::Value::String(key.to_owned())).ok(),
         )
     }
 
