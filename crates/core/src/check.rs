@@ -72,10 +72,11 @@ impl Check {
         match value.get("format").and_then(Value::as_str) {
             Some(DRAFT_FORMAT) => Check::of_draft(Draft::from_value(value)?),
             Some(BUNDLE_FORMAT) => {
-                let bundle: Bundle = crate::json::from_value(value).map_err(|error| CheckError::BundleField {
-                    path: error.path().to_string(),
-                    reason: in_chinese(&error.inner().to_string()),
-                })?;
+                let bundle: Bundle =
+                    serde_path_to_error::deserialize(value).map_err(|error| CheckError::BundleField {
+                        path: error.path().to_string(),
+                        reason: in_chinese(&error.inner().to_string()),
+                    })?;
                 Check::of_bundle(&bundle)
             }
             _ => Err(CheckError::NotAFile),

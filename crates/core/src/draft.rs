@@ -123,7 +123,7 @@ impl Draft {
         if version < SCHEMA_VERSION {
             migrate(&mut value, version)?;
         }
-        let draft: Draft = crate::json::from_value(value).map_err(|e| DraftError::Field {
+        let draft: Draft = serde_path_to_error::deserialize(value).map_err(|e| DraftError::Field {
             path: e.path().to_string(),
             reason: in_chinese(&e.inner().to_string()),
         })?;

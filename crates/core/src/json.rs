@@ -1,6 +1,5 @@
 //! Reading JSON files: the one place where the core turns a file's bytes into a [`serde_json::Value`], for drafts,
-//! signed bundles, `shenbao check` and key files alike, and then the value into a typed one ([`from_value`], which
-//! names the field path of a wrong value).
+//! signed bundles, `shenbao check` and key files alike.
 //!
 //! Stricter than `serde_json::from_slice` in one way and more forgiving in another:
 //! - **A repeated member name is refused.** serde_json keeps the last of two members with the same name, while a
@@ -21,9 +20,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 use serde_json::{Map, Number, Value};
 
-mod typed;
 mod write;
-pub use typed::{FieldError, from_value};
 pub use write::{to_compact_string, to_pretty_string};
 
 /// The UTF-8 byte-order mark, as bytes.
@@ -162,7 +159,6 @@ struct Duplicate {
     path: Vec<Segment>,
 }
 
-#[derive(Debug)]
 enum Segment {
     Member(String),
     Index(usize),

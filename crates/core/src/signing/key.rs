@@ -90,7 +90,7 @@ impl BundleKey {
             Some(version) => return Err(KeyFileError::UnsupportedVersion(version.to_string())),
             None => return Err(KeyFileError::UnsupportedVersion("（缺失）".into())),
         }
-        let file: KeyFile = crate::json::from_value(value).map_err(|e| KeyFileError::Field {
+        let file: KeyFile = serde_path_to_error::deserialize(value).map_err(|e| KeyFileError::Field {
             path: e.path().to_string(),
             reason: in_chinese(&e.inner().to_string()),
         })?;

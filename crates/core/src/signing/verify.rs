@@ -177,11 +177,11 @@ fn verify_bundle_value(value: Value) -> VerifyReport {
     if report.failure.is_some() {
         return report;
     }
-    let bundle: Bundle = match crate::json::from_value(value) {
+    let bundle: Bundle = match serde_path_to_error::deserialize(value) {
         Ok(bundle) => bundle,
         Err(error) => {
             let path = error.path().to_string();
-            let reason = in_chinese(&error.inner().to_string());
+            let reason = in_chinese(&error.into_inner().to_string());
             report.failure = Some(VerifyFailure::Field { path, reason });
             return report;
         }
