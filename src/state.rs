@@ -42,6 +42,8 @@ pub struct DraftCtx {
     pub detached: RwSignal<bool>,
     /// Set when another tab or window changed the draft and this page took over its content.
     pub changed_elsewhere: RwSignal<bool>,
+    /// Set from a change until it is written to local storage (the page shows 正在保存…).
+    pub save_pending: RwSignal<bool>,
 }
 
 impl DraftCtx {
@@ -63,19 +65,25 @@ impl DraftCtx {
         });
         let id = StoredValue::new(id);
         let detached = RwSignal::new(false);
-        let ctx =
-            DraftCtx { id, draft, evaluation, by_field, params, detached, changed_elsewhere: RwSignal::new(false) };
+        let ctx = DraftCtx {
+            id,
+            draft,
+            evaluation,
+            by_field,
+            params,
+            detached,
+            changed_elsewhere: RwSignal::new(false),
+            save_pending: RwSignal::new(false),
+        };
         // Save after every change, right after the frame that shows it (a burst of keystrokes within one frame is
         // written once): nothing typed is lost to a reload or a crash, and `pagehide`/`visibilitychange` flush
         // at once when the tab goes away.
-        let scheduled = StoredValue::new(false);
         Effect::new(move |previous: Option<()>| {
             draft.track();
-            if previous.is_some() && !scheduled.get_value() {
-                scheduled.set_value(true);
+            if previous.is_some() && !ctx.save_pending.get_untracked() {
+                ctx.save_pending.set(true);
                 browser::after_next_paint(move || {
-                    if scheduled.get_value() {
-                        scheduled.set_value(false);
+                    if ctx.save_pending.get_untracked() {
                         ctx.save(app);
                     }
                 });
@@ -87,6 +95,7 @@ impl DraftCtx {
     /// Writes the draft to local storage, unless it was deleted elsewhere (then it is not written back where
     /// nobody would find it: the page says so and offers to restore it).
     fn save(&self, app: AppState) {
+        self.save_pending.set(false);
         if self.detached.get_untracked() {
             return;
         }

@@ -92,11 +92,38 @@ fn step_page(step: Step) -> AnyView {
 fn Layout(current: Option<Step>, #[prop(optional)] review: bool, children: Children) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     view! {
-        <p class="app-draft-name">"草稿：" <strong>{move || ctx.draft.with(|d| d.name.clone())}</strong></p>
+        <p class="app-draft-name">"草稿：" <strong>{move || ctx.draft.with(|d| d.name.clone())}</strong> <SaveState /></p>
         <div class="app-layout">
             <aside class="app-layout__aside"><StepNav current=current review=review /></aside>
             <div class="app-layout__content">{children()}</div>
         </div>
+    }
+}
+
+/// Whether the last change is in local storage yet: 正在保存… from a change until it is written (a frame later),
+/// then 已自动保存; 未能保存 while the save error or deleted-elsewhere banner is up. `data-save-state` is
+/// `pending`, `saved` or `failed`.
+#[component]
+pub fn SaveState() -> impl IntoView {
+    let ctx = expect_context::<DraftCtx>();
+    let app = expect_context::<AppState>();
+    let state = move || {
+        if ctx.detached.get() || app.save_error.with(Option::is_some) {
+            "failed"
+        } else if ctx.save_pending.get() {
+            "pending"
+        } else {
+            "saved"
+        }
+    };
+    view! {
+        <span class=move || format!("app-save-state app-save-state--{}", state()) id="save-state" data-save-state=state>
+            {move || match state() {
+                "pending" => "正在保存…",
+                "failed" => "未能保存（见页首提示）",
+                _ => "已自动保存在本机浏览器",
+            }}
+        </span>
     }
 }
 

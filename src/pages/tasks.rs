@@ -43,6 +43,7 @@ pub fn TaskList() -> impl IntoView {
     view! {
         <p><a href="#/">"← 我的草稿"</a></p>
         <h1 class="app-heading app-heading--l">"申报任务清单"</h1>
+        <p class="app-draft-name"><super::draft_shell::SaveState /></p>
         <crate::components::TextInput binding=name label="草稿名称" hint="只用于在本机区分草稿，不影响申报内容。" />
         <p class="app-task-list__progress" id="progress">{move || format!("已完成 {} / {} 个步骤", completed.get(), Step::ALL.len())}</p>
         <p class="app-task-list__status" id="overall-status">

@@ -102,10 +102,15 @@ impl Session {
     /// # Errors
     /// When it is not there or not JSON.
     pub async fn stored_draft(&self, id: &str) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
-        // The app saves right after the frame that shows a change: wait for one frame and one task, which puts
-        // this read behind any save already scheduled.
+        // The app saves right after the frame that shows a change and says so (`data-save-state`): wait until no
+        // save is pending. Polled, not tied to a frame: a background tab paints nothing.
         self.client()
-            .execute_async("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 0));", vec![])
+            .execute_async(
+                "const done = arguments[0];
+                 const settled = () => document.querySelector('[data-save-state=pending]') ? setTimeout(settled, 10) : done();
+                 settled();",
+                vec![],
+            )
             .await?;
         let text = self.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
         let text = text.as_str().ok_or("the draft is not in local storage")?;

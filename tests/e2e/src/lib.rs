@@ -86,3 +86,14 @@ pub fn shenbao_cli() -> std::path::PathBuf {
 pub fn vector(path: &str) -> std::path::PathBuf {
     workspace_dir().join("tests/vectors").join(path)
 }
+
+/// The `file://` URL of a local file (percent-encoded: the single file's name is Chinese), as a user opening it from
+/// a folder gets.
+///
+/// # Panics
+/// If `path` is not absolute.
+pub fn file_url(path: &std::path::Path) -> String {
+    url::Url::from_file_path(path)
+        .map(String::from)
+        .unwrap_or_else(|()| panic!("not an absolute path: {}", path.display()))
+}

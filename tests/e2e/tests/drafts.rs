@@ -172,6 +172,8 @@ async fn full_storage_quota_is_reported_and_typing_is_kept(browser: Browser) -> 
     s.fill("applicant.contact_person", "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字").await?;
     let banner = s.wait_for_text("#save-error", "存储空间已满").await?;
     assert!(banner.contains("下载草稿备份"), "{banner}");
+    s.wait_for("#save-state[data-save-state=failed]").await?;
+    assert!(s.text("#save-state").await?.contains("未能保存"));
     assert_eq!(
         s.value(&field("applicant.contact_person")).await?,
         "一个很长的联系人名字用来超过剩余空间一个很长的联系人名字"
@@ -180,6 +182,7 @@ async fn full_storage_quota_is_reported_and_typing_is_kept(browser: Browser) -> 
     s.eval("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k)); return true").await?;
     s.fill("applicant.contact_phone", "0531").await?;
     s.wait_gone("#save-error").await?;
+    s.wait_for_text("#save-state[data-save-state=saved]", "已自动保存").await?;
     let stored = s.stored_draft(&id).await?;
     assert_eq!(
         stored["application"]["applicant"]["contact_person"],

@@ -1,9 +1,7 @@
 //! The single file (`dist/single/衔接推进区申报助手.html`, docs/offline.md) opened from `file://` with nothing beside
 //! it: the app starts, drafts are kept in local storage across a reload, and no request leaves the page.
 
-use std::path::Path;
-
-use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, field};
+use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, field, file_url};
 
 browser_tests!(single_file_opens_from_disk_keeps_drafts_and_sends_nothing);
 
@@ -54,16 +52,4 @@ async fn single_file_opens_from_disk_keeps_drafts_and_sends_nothing(browser: Bro
         .await?;
     assert_eq!(refused, "connect-src", "a request was not refused by the policy");
     s.close().await
-}
-
-/// `file:///…` with the path percent-encoded (the file name is Chinese).
-fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => url.push(char::from(byte)),
-            _ => url.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    url
 }

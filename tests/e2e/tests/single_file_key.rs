@@ -6,9 +6,7 @@
 //!
 //! Kept as a regression test now that it is fixed.
 
-use std::path::Path;
-
-use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir};
+use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, file_url};
 
 browser_tests!(another_local_page_cannot_read_the_signing_key);
 
@@ -35,15 +33,4 @@ async fn another_local_page_cannot_read_the_signing_key(browser: Browser) -> Tes
         seen.as_str().unwrap_or_default().chars().take(120).collect::<String>()
     );
     s.close().await
-}
-
-fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => url.push(char::from(byte)),
-            _ => url.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    url
 }

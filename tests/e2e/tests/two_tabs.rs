@@ -10,19 +10,30 @@ use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dis
 
 browser_tests!(an_edit_in_one_tab_is_not_lost_by_an_edit_in_another, a_draft_deleted_in_one_tab_is_not_resurrected);
 
-async fn second_tab(s: &Session) -> Result<(WindowHandle, WindowHandle), Box<dyn std::error::Error + Send + Sync>> {
-    let first = s.client().window().await?;
-    let second = s.client().new_window(true).await?.handle;
-    Ok((first, second))
+/// Both tabs of one test: the served app, the session, the draft (the `complete` vector, imported) and two windows,
+/// the first on its applicant page, the second just opened.
+struct TwoTabs {
+    _server: StaticServer,
+    origin: String,
+    s: Session,
+    id: String,
+    a: WindowHandle,
+    b: WindowHandle,
 }
 
-async fn an_edit_in_one_tab_is_not_lost_by_an_edit_in_another(browser: Browser) -> TestResult {
+async fn two_tabs(browser: Browser) -> Result<TwoTabs, Box<dyn std::error::Error + Send + Sync>> {
     let server = StaticServer::start(&dist_dir())?;
     let origin = server.origin();
     let s = Session::start(browser).await?;
     let id = s.import_draft(&origin, &vector("drafts/complete.json")).await?;
     s.go_to_step(&origin, &id, "applicant").await?;
-    let (a, b) = second_tab(&s).await?;
+    let a = s.client().window().await?;
+    let b = s.client().new_window(true).await?.handle;
+    Ok(TwoTabs { _server: server, origin, s, id, a, b })
+}
+
+async fn an_edit_in_one_tab_is_not_lost_by_an_edit_in_another(browser: Browser) -> TestResult {
+    let TwoTabs { _server, origin, s, id, a, b } = two_tabs(browser).await?;
 
     s.client().switch_to_window(b).await?;
     s.open(&format!("{origin}/#/drafts/{id}/funds")).await?;
@@ -41,12 +52,7 @@ async fn an_edit_in_one_tab_is_not_lost_by_an_edit_in_another(browser: Browser) 
 }
 
 async fn a_draft_deleted_in_one_tab_is_not_resurrected(browser: Browser) -> TestResult {
-    let server = StaticServer::start(&dist_dir())?;
-    let origin = server.origin();
-    let s = Session::start(browser).await?;
-    let id = s.import_draft(&origin, &vector("drafts/complete.json")).await?;
-    s.go_to_step(&origin, &id, "applicant").await?;
-    let (a, b) = second_tab(&s).await?;
+    let TwoTabs { _server, origin, s, id, a, b } = two_tabs(browser).await?;
 
     s.client().switch_to_window(b).await?;
     s.open(&format!("{origin}/#/")).await?;
