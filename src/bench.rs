@@ -1,3 +1,5 @@
+//! In-page hooks. `crash_for_test` lets the browser tests see the crash banner (`browser::show_crash_banner`).
+//!
 //! Benchmark hooks for `make bench`: `scripts/bench.mjs` calls them in the page as `window.wasmBindings.bench_*`.
 //! Each reads the text of a draft file, runs one operation `runs` times (at least once) and returns the time of each
 //! run in milliseconds from `performance.now()`; the script computes medians and percentiles. They ship in the app
@@ -73,4 +75,10 @@ pub fn bench_export(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let mut outcome = Ok(String::new());
     let times = time_runs(runs, || outcome = export_signed_bundle(&draft, &params, Vec::new(), now, &key));
     outcome.map(|_| times).map_err(|error| error.to_string())
+}
+
+/// Panics with `message`, as a bug would: the browser tests check that the user is then told on the page.
+#[wasm_bindgen]
+pub fn crash_for_test(message: &str) {
+    panic!("{message}");
 }

@@ -21,7 +21,11 @@ use state::AppState;
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic stops the app (the release build aborts): log it, and tell the user on the page.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_crash_banner(&info.to_string());
+    }));
     leptos::mount::mount_to_body(App);
 }
 

@@ -83,7 +83,8 @@ impl DraftCtx {
             if previous.is_some() && !ctx.save_pending.get_untracked() {
                 ctx.save_pending.set(true);
                 browser::after_next_paint(move || {
-                    if ctx.save_pending.get_untracked() {
+                    // Not after the draft was closed: closing saved what was pending (`DraftCtx::close`).
+                    if ctx.save_pending.try_get_untracked() == Some(true) {
                         ctx.save(app);
                     }
                 });
@@ -95,16 +96,17 @@ impl DraftCtx {
     /// Writes the draft to local storage, unless it was deleted elsewhere (then it is not written back where
     /// nobody would find it: the page says so and offers to restore it).
     fn save(&self, app: AppState) {
-        self.save_pending.set(false);
-        if self.detached.get_untracked() {
+        // `try_`: this may run as the draft's pages are being left (`close`), when its signals may be gone.
+        let _ = self.save_pending.try_set(false);
+        let Some(id) = self.id.try_get_value() else { return };
+        if self.detached.try_get_untracked() != Some(false) {
             return;
         }
-        let id = self.id.get_value();
         if !store::draft_ids().contains(&id) {
-            self.detached.set(true);
+            let _ = self.detached.try_set(true);
             return;
         }
-        self.draft.with_untracked(|d| match store::save(&id, d) {
+        let _ = self.draft.try_with_untracked(|d| match store::save(&id, d) {
             Ok(()) => app.save_error.set(None),
             Err(error) => app.save_error.set(Some(error.message())),
         });
@@ -157,6 +159,13 @@ impl DraftCtx {
     /// Writes the draft to storage now (on `pagehide`, in case a change is still in flight).
     pub fn flush(&self, app: AppState) {
         self.save(app);
+    }
+
+    /// When the draft's pages are left (another route, Back): writes a change still waiting for its frame.
+    pub fn close(&self, app: AppState) {
+        if self.save_pending.try_get_untracked() == Some(true) {
+            self.save(app);
+        }
     }
 
     /// A free-text field.

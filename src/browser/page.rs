@@ -1,4 +1,4 @@
-//! The page itself: the clock, the random source, focus, the location hash, the title and the meta data the build stamps.
+//! The page itself: the clock, the random source, the location hash, the title and the meta data the build stamps.
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,37 +29,6 @@ pub fn random_bytes() -> Result<[u8; 32], String> {
     let mut bytes = [0u8; 32];
     crypto.get_random_values_with_u8_array(&mut bytes).map_err(|_| "浏览器无法生成安全随机数".to_owned())?;
     Ok(bytes)
-}
-
-/// Moves keyboard focus to the element with this id, scrolling it into view.
-pub fn focus_element(id: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(element) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        element.scroll_into_view();
-        let _ = element.focus();
-    }
-}
-
-/// Focuses an element after the current render has reached the page.
-///
-/// The element may appear only after the page (or a folded card) has rendered, so this retries for up to a
-/// second before giving up.
-pub fn focus_soon(id: String) {
-    focus_when_present(id, 40);
-}
-
-fn focus_when_present(id: String, attempts_left: u32) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let present = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)).is_some();
-        if present {
-            focus_element(&id);
-        } else if attempts_left > 0 {
-            focus_when_present(id, attempts_left - 1);
-        }
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
-    }
 }
 
 /// Runs `work` just after the next frame has been painted (a `requestAnimationFrame` callback that posts a
@@ -143,4 +112,42 @@ pub fn is_single_file() -> bool {
 fn meta_content(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??.get_attribute("content")
+}
+
+/// Shows that the app has stopped on an internal error (a Rust panic: the wasm traps right after, so nothing
+/// reactive runs any more): a banner at the top of the page, written with plain DOM calls, that tells the user
+/// what was saved and what to do, with the panic message folded away for technical support. `#app-crash`
+/// carries the message in `data-message` too (the browser tests fail on it).
+pub fn show_crash_banner(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("app-crash").is_some() {
+        return;
+    }
+    let (Ok(banner), Ok(text), Ok(details), Ok(summary), Ok(pre), Some(body)) = (
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("details"),
+        document.create_element("summary"),
+        document.create_element("pre"),
+        document.body(),
+    ) else {
+        return;
+    };
+    banner.set_id("app-crash");
+    banner.set_class_name("app-banner app-banner--error app-crash");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-message", message);
+    text.set_text_content(Some(
+        "本工具遇到内部错误，已停止响应。出错前已自动保存的内容不受影响：请刷新页面（按 F5）后继续填写。\
+         如果反复出现，请把出错前的操作和下面的技术信息告诉技术支持人员。",
+    ));
+    summary.set_text_content(Some("技术信息"));
+    pre.set_text_content(Some(message));
+    let _ = details.append_child(&summary);
+    let _ = details.append_child(&pre);
+    let _ = banner.append_child(&text);
+    let _ = banner.append_child(&details);
+    let _ = body.prepend_with_node_1(&banner);
 }

@@ -53,8 +53,11 @@ pub fn TextInput(
                     prop:value=move || text.get()
                     on:focus=move |_| focused.set(true)
                     on:blur=move |_| {
+                        // A focused field removed from the page (Back, a link) blurs after its owner is gone.
                         focused.set(false);
-                        text.set(binding.value.get_untracked());
+                        if let Some(value) = binding.value.try_get_untracked() {
+                            text.set(value);
+                        }
                     }
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
@@ -64,7 +67,7 @@ pub fn TextInput(
                     on:change=move |ev| {
                         // Some changes fire no `input` event (a form reset, WebDriver's clear): take them here.
                         let typed = event_target_value(&ev);
-                        if typed != binding.value.get_untracked() {
+                        if binding.value.try_get_untracked().is_some_and(|value| value != typed) {
                             text.set(typed.clone());
                             binding.on_input.run(typed);
                         }

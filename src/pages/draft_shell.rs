@@ -24,6 +24,7 @@ pub fn DraftShell(
             let hide = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush(app));
             let others = ctx.follow_other_tabs();
             on_cleanup(move || {
+                ctx.close(app);
                 flush.remove();
                 hide.remove();
                 others.remove();
@@ -140,6 +141,15 @@ fn CorruptDraft(id: String, message: String, raw: String) -> impl IntoView {
         store::delete(&delete_id);
         browser::go("#/");
     };
+    // The question takes focus on 确定删除; Escape or 取消 close it and return focus to 删除这份草稿.
+    let ask = move |_| {
+        confirming.set(true);
+        browser::refocus_soon("confirm-delete-corrupt".into());
+    };
+    let cancel = move || {
+        confirming.set(false);
+        browser::refocus_soon("delete-corrupt".into());
+    };
     view! {
         <h1 class="app-heading">"草稿无法打开"</h1>
         <div class="app-banner app-banner--error" role="alert" id="corrupt-draft">
@@ -148,13 +158,13 @@ fn CorruptDraft(id: String, message: String, raw: String) -> impl IntoView {
         </div>
         <div class="app-button-group">
             <button type="button" class="app-button" id="download-corrupt" on:click=download>"下载原始数据"</button>
-            <button type="button" class="app-button app-button--warning" on:click=move |_| confirming.set(true)>"删除这份草稿"</button>
+            <button type="button" class="app-button app-button--warning" id="delete-corrupt" on:click=ask>"删除这份草稿"</button>
         </div>
         <Show when=move || confirming.get()>
-            <p class="app-confirm" role="alert">
+            <p class="app-confirm" role="alert" on:keydown=crate::components::escape_cancels(cancel)>
                 "确定删除？删除后无法恢复。"
                 <button type="button" class="app-button app-button--warning" id="confirm-delete-corrupt" on:click=delete.clone()>"确定删除"</button>
-                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(false)>"取消"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| cancel()>"取消"</button>
             </p>
         </Show>
         <p><a href="#/">"返回我的草稿"</a></p>

@@ -70,12 +70,22 @@ impl Session {
 
     /// Ends the WebDriver session (the driver process is killed on drop either way).
     ///
+    /// Fails when the app showed its crash banner (`#app-crash`, a Rust panic) on the page it ended on: every
+    /// test is also a test that the app never stops on an internal error.
+    ///
     /// # Errors
-    /// When the driver does not answer.
+    /// When the driver does not answer, or the app panicked.
     pub async fn close(self) -> TestResult {
+        let crash = self
+            .client
+            .execute("const b = document.getElementById('app-crash'); return b ? b.dataset.message : null;", vec![])
+            .await;
         let Session { client, driver, .. } = self;
         let closed = client.close().await;
         drop(driver);
+        if let Ok(serde_json::Value::String(message)) = crash {
+            return Err(format!("the app panicked: {message}").into());
+        }
         closed.map_err(Into::into)
     }
 
