@@ -45,21 +45,25 @@ impl HideElement for web_sys::HtmlAnchorElement {
     }
 }
 
-/// Reads a picked or dropped file as text.
+/// Reads a picked or dropped file as UTF-8 text (a leading byte-order mark skipped). Not `File.text()`, which
+/// would read a file saved as GBK with replacement characters and no error.
 ///
 /// # Errors
-/// A Chinese message when the file cannot be read.
+/// A Chinese message, without the file's name, when the file cannot be read or is not UTF-8
+/// (`shenbao_core::json::file_text`).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|_| format!("无法读取文件「{}」", file.name()))?;
-    text.as_string().ok_or_else(|| format!("文件「{}」不是文本文件", file.name()))
+    let bytes = read_bytes(file).await?;
+    shenbao_core::json::file_text(&bytes).map(str::to_owned).map_err(|error| error.to_string())
 }
 
 /// Reads a picked or dropped file's bytes.
 ///
 /// # Errors
-/// A Chinese message when the file cannot be read.
+/// A Chinese message, without the file's name, when the file cannot be read.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("无法读取文件「{}」", file.name()))?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| String::from("浏览器无法读取这个文件（可能已被移动、删除，或正被其他程序占用）。"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -98,6 +98,23 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
             version.update(|v| *v += 1);
         }
     };
+    // The question takes focus on 确定删除; Escape or 取消 close it and return focus to 删除.
+    let (delete_id, confirm_id) = (format!("delete-{id}"), format!("confirm-delete-{id}"));
+    let ask = {
+        let confirm_id = confirm_id.clone();
+        move |_| {
+            confirming.set(true);
+            browser::refocus_soon(confirm_id.clone());
+        }
+    };
+    let cancel = {
+        let delete_id = delete_id.clone();
+        move || {
+            confirming.set(false);
+            browser::refocus_soon(delete_id.clone());
+        }
+    };
+    let cancel_on_escape = crate::components::escape_cancels(cancel.clone());
     let open_href = Route::Tasks(id.clone()).href();
     let rename_href = format!("{}?focus=draft-name", Route::Tasks(id.clone()).href());
     view! {
@@ -112,12 +129,15 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
                 <a class="app-link-button" href=rename_href>"重命名"</a>
                 <button type="button" class="app-link-button" data-action="duplicate" on:click=duplicate>"复制"</button>
                 <button type="button" class="app-link-button" data-action="download" on:click=download>"下载"</button>
-                <button type="button" class="app-link-button app-link-button--warning" data-action="delete" on:click=move |_| confirming.set(true)>"删除"</button>
+                <button type="button" class="app-link-button app-link-button--warning" id=delete_id data-action="delete" on:click=ask>"删除"</button>
                 <Show when=move || confirming.get()>
-                    <div class="app-confirm" role="alert">
+                    <div class="app-confirm" role="alert" on:keydown=cancel_on_escape.clone()>
                         {format!("确定删除草稿「{name}」？删除后无法恢复。")}
-                        <button type="button" class="app-button app-button--warning" data-action="confirm-delete" on:click=delete.clone()>"确定删除"</button>
-                        <button type="button" class="app-button app-button--secondary" data-action="cancel-delete" on:click=move |_| confirming.set(false)>"取消"</button>
+                        <button type="button" class="app-button app-button--warning" id=confirm_id.clone() data-action="confirm-delete" on:click=delete.clone()>"确定删除"</button>
+                        <button type="button" class="app-button app-button--secondary" data-action="cancel-delete" on:click={
+                            let cancel = cancel.clone();
+                            move |_| cancel()
+                        }>"取消"</button>
                     </div>
                 </Show>
                 {move || message.get().map(|text| view! { <p class="app-field__message" role="alert">{text}</p> })}
@@ -190,10 +210,10 @@ fn ImportDraft(version: RwSignal<u32>) -> impl IntoView {
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
         leptos::task::spawn_local(async move {
-            let result = match browser::read_text(&file).await {
-                Ok(text) => Draft::from_json(&text).map_err(|e| format!("无法导入「{}」：{e}", file.name())),
-                Err(e) => Err(e),
-            };
+            let result = browser::read_text(&file)
+                .await
+                .and_then(|text| Draft::from_json(&text).map_err(|e| e.to_string()))
+                .map_err(|e| format!("无法导入「{}」：{e}", file.name()));
             match result {
                 Ok(mut draft) => {
                     draft.backed_up_at = draft.updated_at;

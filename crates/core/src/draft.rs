@@ -130,6 +130,11 @@ impl Draft {
         if ParameterSet::builtin(&draft.parameter_set).is_none() {
             return Err(DraftError::UnknownParameterSet(draft.parameter_set));
         }
+        if let Some(path) =
+            draft.pending_inputs.keys().find(|path| !crate::fields::is_input_of(path, &draft.application))
+        {
+            return Err(DraftError::PendingInputNowhere(path.clone()));
+        }
         Ok(draft)
     }
 
@@ -388,6 +393,12 @@ pub enum DraftError {
     /// Made under a notice this app does not know.
     #[error("草稿使用的参数集「{0}」本工具不认识。")]
     UnknownParameterSet(String),
+    /// A pending input (typed text not yet valid) for a field the application does not have: the file was edited
+    /// by hand. Refused rather than shown as a problem no page can fix.
+    #[error(
+        "草稿的 pending_inputs 中有「{0}」，但申报书中没有这一输入项（文件可能被手工修改过）。请删除该项后重新导入，或导入从本工具下载的原始草稿文件。"
+    )]
+    PendingInputNowhere(String),
     /// A member has the wrong type or value.
     #[error("字段 {path} 的值有误：{reason}")]
     Field {
@@ -457,6 +468,33 @@ mod tests {
             draft.application.villages.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
             ["村0", "村1", "村2"]
         );
+    }
+
+    #[test]
+    fn pending_text_for_a_field_the_application_lacks_is_refused() {
+        let read_with = |path: &str| {
+            let mut draft = draft_with_villages(2);
+            draft.pending_inputs.insert(path.into(), "12a".into());
+            Draft::from_json(&draft.to_json())
+        };
+        assert!(read_with("villages[1].population").is_ok());
+        assert!(read_with("funds.loans").is_ok());
+        for nowhere in [
+            "villages[2].population",
+            "villages[500].population",
+            "projects[0].start",
+            "funds.sector_funds[0].amount",
+            "villages[0].name",
+            "nonsense.path[99]",
+            "projects[0].funding.lottery",
+        ] {
+            match read_with(nowhere) {
+                Err(error @ DraftError::PendingInputNowhere(_)) => {
+                    assert!(error.to_string().contains(nowhere), "{error}");
+                }
+                other => panic!("{nowhere}: expected PendingInputNowhere, got {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! it; [`describe`] gives it for every path the model has, and [`input_kind`] says which parser reads the text typed
 //! into a field, for messages about text that is not yet a valid value.
 
-use crate::model::{ContentArea, ExcludedProgramme, FundingSource};
+use crate::model::{Application, ContentArea, ExcludedProgramme, FundingSource};
 
 /// The Chinese name of the field at `path` (with or without a leading `application.`), e.g.
 /// `projects[0].funding.sector` → 第1个项目的整合行业资金, `funds.loans` → 金融信贷资金; `None` for a path the model
@@ -93,8 +93,11 @@ pub fn input_kind(path: &str) -> Option<InputKind> {
             funds_member(member)?;
             InputKind::Amount
         }
-        [Name("funds"), Name("sector_funds"), Index(_), Name("amount")]
-        | [Name("projects"), Index(_), Name("funding"), Name(_)] => InputKind::Amount,
+        [Name("funds"), Name("sector_funds"), Index(_), Name("amount")] => InputKind::Amount,
+        [Name("projects"), Index(_), Name("funding"), Name(source)] => {
+            FundingSource::ALL.into_iter().find(|s| s.key() == *source)?;
+            InputKind::Amount
+        }
         [Name("villages"), Index(_), Name("plan"), Name("approved_on" | "expected_on")]
         | [Name("governance"), Name("executive_meeting_date")] => InputKind::Date,
         [Name("plan"), Name("start" | "end")] | [Name("projects"), Index(_), Name("start" | "end")] => InputKind::Month,
@@ -104,6 +107,24 @@ pub fn input_kind(path: &str) -> Option<InputKind> {
         }
         _ => return None,
     })
+}
+
+/// Whether `path` names a field of `application` that typed text can be pending for: an amount, date, month or
+/// count field ([`input_kind`]) and, within a list, an item the list has. A draft whose pending text points anywhere
+/// else was edited by hand, and is refused ([`crate::draft::DraftError::PendingInputNowhere`]).
+pub fn is_input_of(path: &str, application: &Application) -> bool {
+    if input_kind(path).is_none() {
+        return false;
+    }
+    let path = path.strip_prefix("application.").unwrap_or(path);
+    use Segment::{Index, Name};
+    match segments(path).as_deref() {
+        Some([Name("villages"), Index(index), ..]) => *index < application.villages.len(),
+        Some([Name("projects"), Index(index), ..]) => *index < application.projects.len(),
+        Some([Name("funds"), Name("sector_funds"), Index(index), ..]) => *index < application.funds.sector_funds.len(),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,7 +430,14 @@ mod tests {
         assert_eq!(input_kind("projects[0].start"), Some(InputKind::Month));
         assert_eq!(input_kind("villages[0].monitored_population"), Some(InputKind::Count));
         assert_eq!(input_kind("projects[0].beneficiaries_lifted"), Some(InputKind::Count));
-        for path in ["funds.sector_funds", "funds.gold", "villages[0].name", "plan.targets", "governance.task_force"] {
+        for path in [
+            "funds.sector_funds",
+            "funds.gold",
+            "villages[0].name",
+            "plan.targets",
+            "governance.task_force",
+            "projects[0].funding.lottery",
+        ] {
             assert_eq!(input_kind(path), None, "{path}");
         }
     }

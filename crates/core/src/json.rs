@@ -32,12 +32,22 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// # Errors
 /// [`JsonError`], with a Chinese message saying what is wrong and where.
 pub fn read_file(bytes: &[u8]) -> Result<Value, JsonError> {
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| JsonError::NotUtf8 { byte: error.valid_up_to() + 1 })?;
+    let text = file_text(bytes)?;
     if text.trim_matches(is_json_whitespace).is_empty() {
         return Err(JsonError::Empty);
     }
     parse_strict(text)
+}
+
+/// A file's bytes as text, as [`read_file`] reads them: a leading UTF-8 byte-order mark skipped, UTF-8 required.
+/// For callers that get a file's bytes and keep its text (the app reads picked files this way, so that a file saved
+/// as GBK is refused rather than read with replacement characters).
+///
+/// # Errors
+/// [`JsonError::NotUtf8`], with the offset of the first byte that is not UTF-8.
+pub fn file_text(bytes: &[u8]) -> Result<&str, JsonError> {
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| JsonError::NotUtf8 { byte: error.valid_up_to() + 1 })
 }
 
 /// Parses JSON text, refusing any object with a repeated member name. Unlike [`read_file`] it does not skip a

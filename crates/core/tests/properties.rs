@@ -283,7 +283,19 @@ fn draft() -> impl Strategy<Value = Draft> {
         time(),
         time(),
         btree_map(text(), text(), 0..4),
-        btree_map(text(), text(), 0..4),
+        // Pending text belongs to an input field the application has (a draft is refused otherwise).
+        btree_map(
+            proptest::sample::select(vec![
+                "funds.loans",
+                "funds.city_linkage_funds",
+                "plan.start",
+                "plan.end",
+                "governance.executive_meeting_date",
+            ])
+            .prop_map(str::to_owned),
+            text(),
+            0..4,
+        ),
     )
         .prop_map(|(application, name, created_at, updated_at, backed_up_at, justifications, pending_inputs)| {
             Draft {

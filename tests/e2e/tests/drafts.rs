@@ -14,7 +14,21 @@ browser_tests!(
     full_storage_quota_is_reported_and_typing_is_kept,
     warning_justification_is_saved_with_the_draft,
     finding_link_focuses_the_field_and_back_returns,
+    continue_goes_on_past_gaps_and_stops_at_what_must_be_corrected,
+    delete_question_takes_focus_and_escape_cancels,
 );
+
+const ENTER: &str = "\u{e007}";
+const ESCAPE: &str = "\u{e00c}";
+
+/// Waits until the focused element is the one matching `css`.
+async fn wait_focus(s: &Session, css: &str) -> TestResult {
+    s.wait_until(
+        &format!("return document.activeElement === document.querySelector({css:?})"),
+        &format!("focus on {css}"),
+    )
+    .await
+}
 
 async fn sector_share_finding_appears_as_you_type_and_goes(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
@@ -118,6 +132,17 @@ async fn broken_files_are_refused_and_nothing_is_overwritten(browser: Browser) -
     assert!(message.contains("字段"), "{message}");
     s.upload("#import-file", &vector("bundles/valid-pingyin.json")).await?;
     s.wait_for_text("#import-error", "核验申报包").await?;
+    // Saved again by an editor as GBK (平阴县 in GBK): refused, not read with replacement characters.
+    let utf8 = std::fs::read_to_string(vector("drafts/complete.json"))?;
+    let gbk = utf8.replacen("平阴县", "\u{0}", 1).into_bytes();
+    let at = gbk.iter().position(|byte| *byte == 0).ok_or("平阴县 not in complete.json")?;
+    let gbk = [&gbk[..at], &[0xC6, 0xBD, 0xD2, 0xF5, 0xCF, 0xD8][..], &gbk[at + 1..]].concat();
+    let folder = tempfile::tempdir()?;
+    let file = folder.path().join("平阴县-GBK.json");
+    std::fs::write(&file, gbk)?;
+    s.upload("#import-file", &file).await?;
+    let message = s.wait_for_text("#import-error", "不是 UTF-8").await?;
+    assert!(message.contains("GBK") && message.contains("平阴县-GBK.json"), "{message}");
     assert_eq!(s.eval("return JSON.parse(localStorage.getItem('shenbao.drafts')).length").await?, 1);
     assert_eq!(s.stored_draft(&id).await?, before);
     s.close().await
@@ -224,7 +249,9 @@ async fn finding_link_focuses_the_field_and_back_returns(browser: Browser) -> Te
         "the field to take focus",
     )
     .await?;
-    // Continue while problems remain: focus goes to the findings (the error summary), then the user may go on.
+    // Continue while something must be corrected (a date that is not a date): focus goes to the findings (the
+    // error summary), then the user may go on.
+    s.fill("governance.executive_meeting_date", "去年秋天").await?;
     s.click("#continue").await?;
     s.wait_until(
         "return document.activeElement && document.activeElement.id === 'findings'",
@@ -237,5 +264,57 @@ async fn finding_link_focuses_the_field_and_back_returns(browser: Browser) -> Te
     s.wait_for_text(".app-layout__content h1", "组织保障").await?;
     s.client().forward().await?;
     s.wait_for_text(".app-layout__content h1", "承诺事项").await?;
+    s.close().await
+}
+
+/// Regression (found by QA): 保存并继续 on a step with only unanswered questions (尚未填写) stayed on the page and
+/// focused the findings, as if something were wrong. It now goes on; it stays only for what must be corrected.
+async fn continue_goes_on_past_gaps_and_stops_at_what_must_be_corrected(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.create_draft(&server.origin(), "逐步填写").await?;
+    s.go_to_step(&server.origin(), &id, "governance").await?;
+    s.wait_for_text("#findings-title", "尚未填写").await?;
+    s.click("#continue").await?;
+    s.wait_for_text(".app-layout__content h1", "承诺事项").await?;
+
+    // Text that is not a valid date must be corrected: the first press stays and focuses the error summary.
+    s.go_to_step(&server.origin(), &id, "governance").await?;
+    s.fill("governance.executive_meeting_date", "去年秋天").await?;
+    s.wait_for_text("#findings-title", "问题需要处理").await?;
+    s.click("#continue").await?;
+    wait_focus(&s, "#findings").await?;
+    assert!(s.text(".app-layout__content h1").await?.contains("组织保障"));
+    s.wait_for_text("#continue-note", "必须修改").await?;
+    // Pressing again goes on: drafts are filled over days.
+    s.click("#continue").await?;
+    s.wait_for_text(".app-layout__content h1", "承诺事项").await?;
+    s.close().await
+}
+
+/// Regression (found by QA): after 删除 on 我的草稿, focus stayed on 删除 and Escape did nothing. The question now
+/// takes focus on 确定删除; Escape and 取消 cancel and return focus to 删除.
+async fn delete_question_takes_focus_and_escape_cancels(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.create_draft(&server.origin(), "不要删除").await?;
+    s.open(&format!("{}/#/", server.origin())).await?;
+    let row = format!("tr[data-draft-id=\"{id}\"]");
+    let delete = format!("{row} [data-action=delete]");
+    let confirm = format!("{row} [data-action=confirm-delete]");
+
+    s.click(&delete).await?;
+    wait_focus(&s, &confirm).await?;
+    s.client().active_element().await?.send_keys(ESCAPE).await?;
+    s.wait_gone(&format!("{row} .app-confirm")).await?;
+    wait_focus(&s, &delete).await?;
+
+    // By keyboard: Enter on 删除, then 取消.
+    s.client().active_element().await?.send_keys(ENTER).await?;
+    wait_focus(&s, &confirm).await?;
+    s.click(&format!("{row} [data-action=cancel-delete]")).await?;
+    s.wait_gone(&format!("{row} .app-confirm")).await?;
+    wait_focus(&s, &delete).await?;
+    assert!(!s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.is_null());
     s.close().await
 }
