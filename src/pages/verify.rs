@@ -96,7 +96,8 @@ fn ReportView(
         .map(|(index, s)| {
             let outcome = match &s.outcome {
                 SignatureOutcome::Valid => "有效".to_owned(),
-                SignatureOutcome::Invalid(reason) => format!("无效：{reason}"),
+                // Why is the headline's to say, once.
+                SignatureOutcome::Invalid(_) => "无效（原因见上）".to_owned(),
                 SignatureOutcome::Unsupported => "本版本不支持该算法，未核验".to_owned(),
             };
             view! { <li>{format!("第 {} 个签名（{}）：{outcome}", index + 1, s.alg.clone().unwrap_or_else(|| "算法未知".into()))}</li> }

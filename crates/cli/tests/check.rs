@@ -312,7 +312,7 @@ fn text_from_the_file_cannot_forge_lines_or_move_the_cursor() {
 fn amounts_in_files_are_plain_decimals() {
     // QA: "500万元" and full-width "５００" were read, though the format says digits and a point only.
     for (amount, reason) in
-        [("500万元", "含有无效字符「万」"), ("５００", "含有无效字符「５」"), (" 500", "含有无效字符「 」")]
+        [("500万元", "含有无效字符「万」"), ("５００", "含有无效字符「５」"), (" 500", "金额中间不要有空格")]
     {
         let mut draft = complete_draft_json();
         draft["application"]["funds"]["city_linkage_funds"] = json!(amount);

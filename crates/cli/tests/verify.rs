@@ -137,7 +137,7 @@ fn a_failed_bundle_cannot_print_a_line_that_reads_valid() {
     let fields: Vec<&str> = out.trim_end().split(" | ").collect();
     assert_eq!(fields.len(), 6, "{out}");
     assert_eq!(fields[1], "（未核验）济南市平阴县", "the list's name for the claimed code, marked: {out}");
-    assert!(fields[3].starts_with("签名无效"), "{out}");
+    assert!(fields[3].starts_with("第 1 个签名无效"), "{out}");
     assert!(!out.contains("签名有效"), "{out}");
 }
 

@@ -80,14 +80,15 @@ impl Wan {
         if text.is_empty() {
             return Err(MoneyInputError::Empty);
         }
-        if text.starts_with('-') {
+        // ASCII hyphen-minus, full-width minus (－, what a Chinese input method types) and the minus sign (−).
+        if text.starts_with(['-', '－', '−']) {
             return Err(MoneyInputError::Negative);
         }
         if let Some(bad) = text.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
-            return Err(if bad == ',' || bad == '，' {
-                MoneyInputError::Separator
-            } else {
-                MoneyInputError::InvalidCharacter(bad)
+            return Err(match bad {
+                ',' | '，' | '、' => MoneyInputError::Separator(bad),
+                ' ' | '　' | '\u{a0}' => MoneyInputError::Blank,
+                _ => MoneyInputError::InvalidCharacter(bad),
             });
         }
         let mut parts = text.split('.');
@@ -190,9 +191,12 @@ pub enum MoneyInputError {
     /// A minus sign.
     #[error("金额不能为负数")]
     Negative,
-    /// A thousands separator.
-    #[error("请不要使用千位分隔符「,」，只填写数字和小数点，例如 2500 或 312.5")]
-    Separator,
+    /// A thousands separator (`,`, full-width `，` or `、`), as typed.
+    #[error("请不要使用千位分隔符「{0}」，只填写数字和小数点，例如 2500 或 312.5")]
+    Separator(char),
+    /// A blank (space, full-width space or no-break space) inside the amount.
+    #[error("金额中间不要有空格，只填写数字和小数点，例如 2500 或 312.5")]
+    Blank,
     /// A character that is not a digit or a decimal point.
     #[error("含有无效字符「{0}」，请只填写数字和小数点（单位：万元），例如 2500 或 312.5")]
     InvalidCharacter(char),
@@ -233,7 +237,13 @@ mod tests {
         check("", Err(MoneyInputError::Empty));
         check("万元", Err(MoneyInputError::Empty));
         check("-5", Err(MoneyInputError::Negative));
-        check("12,3a", Err(MoneyInputError::Separator));
+        check("12,3a", Err(MoneyInputError::Separator(',')));
+        check("１，０００", Err(MoneyInputError::Separator('，')));
+        check("１２，５", Err(MoneyInputError::Separator('，')));
+        check("1 000", Err(MoneyInputError::Blank));
+        check("1　000", Err(MoneyInputError::Blank));
+        check("－5", Err(MoneyInputError::Negative));
+        check("−5", Err(MoneyInputError::Negative));
         check("12a", Err(MoneyInputError::InvalidCharacter('a')));
         check("1.2.3", Err(MoneyInputError::Malformed));
         check(".5", Err(MoneyInputError::Malformed));
@@ -260,11 +270,11 @@ mod tests {
             ("500万", MoneyInputError::InvalidCharacter('万')),
             ("５００", MoneyInputError::InvalidCharacter('５')),
             ("500．5", MoneyInputError::InvalidCharacter('．')),
-            (" 500", MoneyInputError::InvalidCharacter(' ')),
-            ("500 ", MoneyInputError::InvalidCharacter(' ')),
+            (" 500", MoneyInputError::Blank),
+            ("500 ", MoneyInputError::Blank),
             ("+500", MoneyInputError::InvalidCharacter('+')),
             ("-500", MoneyInputError::Negative),
-            ("1,000", MoneyInputError::Separator),
+            ("1,000", MoneyInputError::Separator(',')),
             ("", MoneyInputError::Empty),
             ("0.00001", MoneyInputError::TooManyDecimals(5)),
         ] {

@@ -155,8 +155,11 @@ fn verify_bundle_value(value: Value) -> VerifyReport {
     }
     match value.get("version") {
         Some(version) if version.as_u64() == Some(u64::from(BUNDLE_VERSION)) => {}
-        Some(version) => return failed(VerifyFailure::UnsupportedVersion(version.to_string())),
-        None => return failed(VerifyFailure::UnsupportedVersion("（缺失）".into())),
+        Some(version) if version.as_u64().is_some() => {
+            return failed(VerifyFailure::UnsupportedVersion(version.to_string()));
+        }
+        Some(version) => return failed(VerifyFailure::MalformedVersion(version.to_string())),
+        None => return failed(VerifyFailure::MalformedVersion("（缺失）".into())),
     }
     let entries = match read_signatures(&value) {
         Ok(entries) => entries,
@@ -206,7 +209,7 @@ fn read_signatures(value: &Value) -> Result<Vec<(String, String)>, VerifyFailure
         None => return Err(VerifyFailure::Unsigned),
         Some(Value::Array(entries)) if entries.is_empty() => return Err(VerifyFailure::Unsigned),
         Some(Value::Array(entries)) => entries,
-        Some(_) => return Err(malformed(1, "\"signatures\" 应为数组")),
+        Some(_) => return Err(VerifyFailure::SignaturesNotAList),
     };
     entries
         .iter()
@@ -336,12 +339,18 @@ pub enum VerifyFailure {
     /// A draft, not a bundle.
     #[error("这是草稿文件，不是签名的申报包。")]
     IsDraft,
-    /// A bundle version this tool does not read.
+    /// A later bundle version (a whole number other than 1), which a newer app may read.
     #[error("不支持的申报包版本 {0}（本工具支持版本 1），请使用新版本的申报助手核验。")]
     UnsupportedVersion(String),
+    /// `version` missing or not a whole number (`"1"`, `1.0`, `-1`): not written by any version of this app.
+    #[error("申报包的版本号 {0} 格式有误（应为整数 1，不带引号）：文件不是本工具生成的，或已被改动。")]
+    MalformedVersion(String),
     /// No signature at all.
     #[error("申报包没有签名。")]
     Unsigned,
+    /// `signatures` is there but is not an array.
+    #[error("申报包的 \"signatures\" 应为签名的数组，这里不是：文件不是本工具生成的，或已被改动。")]
+    SignaturesNotAList,
     /// A signature entry or its header cannot be read.
     #[error("第 {number} 个签名格式有误：{reason}。")]
     MalformedSignature {
@@ -377,7 +386,7 @@ pub enum VerifyFailure {
         number: usize,
     },
     /// The signature does not verify.
-    #[error("签名无效：内容在签名后被修改，或签名并非由申报包所附公钥生成。")]
+    #[error("第 {number} 个签名无效：内容在签名后被修改，或签名并非由申报包所附公钥生成。")]
     BadSignature {
         /// 1-based position.
         number: usize,
@@ -406,8 +415,9 @@ impl VerifyFailure {
             VerifyFailure::NotABundle => "not_a_bundle",
             VerifyFailure::IsDraft => "is_draft",
             VerifyFailure::UnsupportedVersion(_) => "unsupported_version",
+            VerifyFailure::MalformedVersion(_) => "malformed_version",
             VerifyFailure::Unsigned => "unsigned",
-            VerifyFailure::MalformedSignature { .. } => "malformed_signature",
+            VerifyFailure::MalformedSignature { .. } | VerifyFailure::SignaturesNotAList => "malformed_signature",
             VerifyFailure::NumberNotAllowed(_) => "number_not_allowed",
             VerifyFailure::FirstNotEd25519(_) => "first_signature_not_ed25519",
             VerifyFailure::CriticalHeader { .. } => "unsupported_critical_header",

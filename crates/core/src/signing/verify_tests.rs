@@ -142,6 +142,21 @@ fn the_file_itself_must_be_a_bundle_of_a_known_version() {
     assert_eq!(code_after(|v| v["version"] = json!(2)), "unsupported_version");
     let message = verify_bundle_json(r#"{"format":"shenbao-bundle","version":2}"#).failure.unwrap().to_string();
     assert!(message.starts_with("不支持的申报包版本 2"), "{message}");
+    // Not a whole number: no version of the app wrote it, so "use a newer app" would mislead.
+    for version in [json!("1"), json!(1.0), json!(-1), json!(null)] {
+        assert_eq!(code_after(|v| v["version"] = version.clone()), "malformed_version", "{version}");
+    }
+    assert_eq!(code_after(|v| _ = v.as_object_mut().map(|o| o.remove("version"))), "malformed_version");
+    let message = verify_bundle_json(r#"{"format":"shenbao-bundle","version":"1"}"#).failure.unwrap().to_string();
+    assert!(message.starts_with("申报包的版本号 \"1\" 格式有误"), "{message}");
+    // Signatures that are not a list: not "the first signature is malformed", there is none.
+    let report = verify_bundle_json(&{
+        let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+        value["signatures"] = json!("abc");
+        value.to_string()
+    });
+    assert_eq!(report.failure, Some(VerifyFailure::SignaturesNotAList));
+    assert!(report.failure.unwrap().to_string().starts_with("申报包的 \"signatures\" 应为签名的数组"));
 }
 
 #[test]
