@@ -2,16 +2,18 @@
 //! clock, the random source, focus and the storage manager. Pages and components call these functions and never
 //! use `web_sys` themselves, so the rest of the UI stays plain Leptos over `shenbao-core`.
 //!
-//! Split by what it touches: `storage` (local storage), `page` (the clock, the random source, focus, location,
-//! title, the page's meta data), `files` (downloads and picked files), `offline` (the service worker and the
-//! storage manager).
+//! Split by what it touches: `storage` (local storage), `page` (the clock, the random source, location, title,
+//! the page's meta data), `focus` (keyboard focus and scrolling to it), `files` (downloads and picked files),
+//! `offline` (the service worker and the storage manager).
 
 mod files;
+mod focus;
 mod offline;
 mod page;
 mod storage;
 
 pub use files::*;
+pub use focus::*;
 pub use offline::*;
 pub use page::*;
 pub use storage::*;

@@ -1,6 +1,7 @@
 //! Reusable widgets. Each reads bindings and core results; none holds rule logic.
 
 pub mod check_box;
+pub mod confirm;
 pub mod field_messages;
 pub mod findings_panel;
 pub mod radios;
@@ -13,6 +14,7 @@ pub mod text_input;
 pub mod update_banner;
 
 pub use check_box::CheckBox;
+pub use confirm::escape_cancels;
 pub use field_messages::{FieldHead, FieldMessages, described_by};
 pub use findings_panel::FindingsPanel;
 pub use radios::Radios;

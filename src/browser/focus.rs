@@ -1,0 +1,75 @@
+//! Keyboard focus: taking the user to a field (from a finding, from 核对与导出, from the error summary), and
+//! keeping focus on a control the page has just re-rendered.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// The element a field path (or a plain element id) names:
+/// - the element with that id (a field's input, the first radio of a question, `findings`, `main`);
+/// - else the control that stands for it, marked `data-focus-for` (a whole list, `villages`, is the button that
+///   adds to it, 添加村庄);
+/// - else the first field inside it (`villages[3]` → `villages[3].name`, `linked_initiatives` → its first box).
+fn target(path: &str) -> Option<HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    let quoted = path.replace('\\', "\\\\").replace('"', "\\\"");
+    let element = match document.get_element_by_id(path) {
+        Some(element) => element,
+        None => {
+            document.query_selector(&format!("[data-focus-for=\"{quoted}\"]")).ok().flatten().or_else(|| {
+                document.query_selector(&format!("[id^=\"{quoted}.\"], [id^=\"{quoted}[\"]")).ok().flatten()
+            })?
+        }
+    };
+    element.dyn_into::<HtmlElement>().ok()
+}
+
+/// Moves keyboard focus to the element a field path or id names (see [`target`]) and scrolls it into view with
+/// its label or legend: the field's container (`.app-field`, which holds the label, or a question's fieldset and
+/// legend) is centred in the window, or its top shown when it is taller than the window.
+pub fn focus_element(path: &str) {
+    let Some(element) = target(path) else { return };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+    let shown = element.closest(".app-field").ok().flatten().unwrap_or_else(|| element.clone().into());
+    let centre = ScrollIntoViewOptions::new();
+    centre.set_block(ScrollLogicalPosition::Center);
+    shown.scroll_into_view_with_scroll_into_view_options(&centre);
+    if shown.get_bounding_client_rect().top() < 0.0 {
+        let top = ScrollIntoViewOptions::new();
+        top.set_block(ScrollLogicalPosition::Start);
+        shown.scroll_into_view_with_scroll_into_view_options(&top);
+    }
+}
+
+/// Focuses a field (as [`focus_element`]) once the current render has reached the page.
+///
+/// The element may appear only after the page (or a folded card) has rendered, so this retries for up to a
+/// second before giving up.
+pub fn focus_soon(path: String) {
+    when_present(path, 40, focus_element);
+}
+
+/// Puts focus back on a control the page has just re-rendered or moved (上移 / 下移 moves the item's card, and
+/// moving a node drops its focus), or on one that just appeared (确定删除), once the render has reached the page.
+/// Scrolls no more than the browser does to show a focused control.
+pub fn refocus_soon(id: String) {
+    when_present(id, 40, |id| {
+        if let Some(element) = target(id) {
+            let _ = element.focus();
+        }
+    });
+}
+
+fn when_present(path: String, attempts_left: u32, then: fn(&str)) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if target(&path).is_some() {
+            then(&path);
+        } else if attempts_left > 0 {
+            when_present(path, attempts_left - 1, then);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
+    }
+}
