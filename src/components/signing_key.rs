@@ -49,7 +49,10 @@ pub fn SigningKey() -> impl IntoView {
                     StoredKey::Key(current) if current.fingerprint() == imported.fingerprint() => {
                         message.set(Some("导入的密钥与本机现有密钥相同，无需替换。".into()));
                     }
-                    StoredKey::Key(_) | StoredKey::Unreadable(_) => pending.set(Some((text, imported.fingerprint()))),
+                    StoredKey::Key(_) | StoredKey::Unreadable(_) => {
+                        pending.set(Some((text, imported.fingerprint())));
+                        browser::refocus_soon("confirm-replace-key".into());
+                    }
                     StoredKey::None => replace(&text, message, version),
                 },
                 Err(error) => {
@@ -63,6 +66,11 @@ pub fn SigningKey() -> impl IntoView {
             replace(&text, message, version);
         }
         pending.set(None);
+    };
+    // The question takes focus on 确认替换; Escape or 取消 close it and return focus to the file field.
+    let cancel_replace = move || {
+        pending.set(None);
+        browser::refocus_soon("import-key".into());
     };
     view! {
         <section class="app-panel" id="signing-key">
@@ -85,11 +93,11 @@ pub fn SigningKey() -> impl IntoView {
             }}
             {move || message.get().map(|text| view! { <p class="app-banner app-banner--info" role="status" id="key-message">{text}</p> })}
             <Show when=move || pending.with(Option::is_some)>
-                <div class="app-confirm" role="alert" id="replace-key-warning">
+                <div class="app-confirm" role="alert" id="replace-key-warning" on:keydown=super::escape_cancels(cancel_replace)>
                     <p><strong>"注意：将替换本机现有的签名密钥。"</strong></p>
                     <p>{move || format!("新密钥的公钥指纹为 {}。替换后今后导出的申报包使用新指纹，须在报送函上写明新指纹；旧密钥如未导出备份将无法找回。", pending.get().map(|p| p.1).unwrap_or_default())}</p>
                     <button type="button" class="app-button app-button--warning" id="confirm-replace-key" on:click=confirm_replace>"确认替换"</button>
-                    <button type="button" class="app-button app-button--secondary" id="cancel-replace-key" on:click=move |_| pending.set(None)>"取消"</button>
+                    <button type="button" class="app-button app-button--secondary" id="cancel-replace-key" on:click=move |_| cancel_replace()>"取消"</button>
                 </div>
             </Show>
             <div class="app-button-group">
