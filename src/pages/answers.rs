@@ -148,7 +148,7 @@ fn industries(a: &Application) -> Vec<Answer> {
             }
         })
         .collect();
-    rows.push(row("有机结合的项目", linked.join("、"), "industries"));
+    rows.push(row("有机结合的项目", linked.join("、"), "linked_initiatives"));
     rows
 }
 

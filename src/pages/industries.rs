@@ -65,7 +65,7 @@ pub fn IndustriesPage() -> impl IntoView {
         <For each=move || ids.get() key=|id| id.clone() let:id>
             <IndustryCard id=id />
         </For>
-        <button type="button" class="app-button app-button--secondary" id="add-industry" on:click=add>"添加特色产业"</button>
+        <button type="button" class="app-button app-button--secondary" id="add-industry" data-focus-for="industries" on:click=add>"添加特色产业"</button>
         <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend app-heading--m">"与其他项目有机结合（选填）"</legend>
             <p class="app-field__hint">"通知三.1：衔接推进区可与省级现代农业园区、农业产业强镇、高标准农田、特色小镇等有机结合，统筹推进、联合打造。"</p>

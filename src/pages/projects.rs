@@ -75,7 +75,14 @@ fn AreaSection(area: ContentArea) -> impl IntoView {
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 <ProjectCard id=id />
             </For>
-            <button type="button" class="app-button app-button--secondary" data-add-project=area.key() on:click=add>
+            // A link to the whole list (尚未添加项目) focuses the first area's add button.
+            <button
+                type="button"
+                class="app-button app-button--secondary"
+                data-add-project=area.key()
+                data-focus-for=(area == ContentArea::ALL[0]).then_some("projects")
+                on:click=add
+            >
                 {format!("添加「{}」项目", area.label())}
             </button>
         </section>

@@ -32,7 +32,7 @@ pub fn VillagesPage() -> impl IntoView {
         <For each=move || ids.get() key=|id| id.clone() let:id>
             <VillageCard id=id />
         </For>
-        <button type="button" class="app-button app-button--secondary" id="add-village" on:click=add>"添加村庄"</button>
+        <button type="button" class="app-button app-button--secondary" id="add-village" data-focus-for="villages" on:click=add>"添加村庄"</button>
         <StepFooter step=Step::Villages />
     }
 }
