@@ -1,6 +1,7 @@
 use leptos::prelude::*;
+use shenbao_core::evaluation::{FindingKind, Severity};
 use shenbao_core::rules::Step;
-use shenbao_core::status::{StepStatus, step_status};
+use shenbao_core::status::step_status;
 
 use crate::route::Route;
 use crate::state::DraftCtx;
@@ -47,8 +48,10 @@ pub fn StepNav(
     }
 }
 
-/// "上一步" and "保存并继续" at the bottom of a step. Continuing while the step has open problems first moves
-/// focus to the findings (the error summary) and offers to go on anyway: drafts are filled over days.
+/// "上一步" and "保存并继续" at the bottom of a step. Everything is saved as it is typed, so continuing goes to the
+/// next step, also with questions still unanswered (尚未填写: drafts are filled over days). Only when the step has
+/// something that must be corrected (a blocking problem, typed text that is not a valid value) does the first press
+/// stay, move focus to the findings (the error summary) and say so; pressing again, or 仍然继续, goes on.
 #[component]
 pub fn StepFooter(
     /// The step shown.
@@ -60,12 +63,17 @@ pub fn StepFooter(
     let previous = index.checked_sub(1).map(|i| Route::Step(id.clone(), Step::ALL[i]));
     let next = Step::ALL.get(index + 1).map(|s| Route::Step(id.clone(), *s)).unwrap_or(Route::Review(id.clone()));
     let warned = RwSignal::new(false);
-    let has_problems =
-        move || ctx.evaluation.with(|e| ctx.draft.with(|d| step_status(d, e, step))) != StepStatus::Completed;
+    let must_correct = Memo::new(move |_| {
+        ctx.evaluation.with(|e| {
+            e.findings
+                .iter()
+                .any(|f| f.step() == step && f.severity == Severity::Blocking && f.kind == FindingKind::Problem)
+        })
+    });
     let next_href = next.href();
     let continue_href = next_href.clone();
     let on_continue = move |_| {
-        if has_problems() && !warned.get_untracked() {
+        if must_correct.get_untracked() && !warned.get_untracked() {
             warned.set(true);
             crate::browser::focus_element("findings");
         } else {
@@ -74,9 +82,9 @@ pub fn StepFooter(
     };
     view! {
         <div class="app-step-footer">
-            <Show when=move || warned.get() && has_problems()>
-                <p class="app-step-footer__note" role="status">
-                    "本步骤还有未处理的问题（见页面顶部）。您可以先修改，也可以继续填写其他步骤，稍后再回来处理。"
+            <Show when=move || warned.get() && must_correct.get()>
+                <p class="app-step-footer__note" role="status" id="continue-note">
+                    "本步骤有必须修改的问题（见页面顶部“必须修改”）。您可以先修改，也可以继续填写其他步骤，稍后再回来处理；修改前不能导出申报包。"
                     <a href=next_href.clone()>"仍然继续"</a>
                 </p>
             </Show>
