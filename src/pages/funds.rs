@@ -79,7 +79,7 @@ pub fn FundsPage() -> impl IntoView {
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <SectorFundRow id=id />
                 </For>
-                <button type="button" class="app-button app-button--secondary" id="add-sector-fund" on:click=add>"添加行业资金"</button>
+                <button type="button" class="app-button app-button--secondary" id="add-sector-fund" data-focus-for="funds.sector_funds" on:click=add>"添加行业资金"</button>
                 <h2 class="app-heading app-heading--m">"其他资金"</h2>
                 <TextInput binding=cooperation label="协作资金" hint="东西部协作、省内协作资金" suffix="万元" input_mode="decimal" width="short" />
                 <TextInput binding=social label="社会资本" suffix="万元" input_mode="decimal" width="short" />
@@ -159,11 +159,15 @@ fn FundsFigures() -> impl IntoView {
                 {row("行业资金最低要求（50%）", "figure-sector-minimum", Signal::derive(move || figures.with(|f| wan(f.sector_minimum))))}
                 {row("总投资", "figure-total-investment", Signal::derive(move || figures.with(|f| wan(f.total_investment))))}
             </dl>
-            <table class="app-table app-table--compact" id="per-source">
+            // Four short columns: a table on phones too (scrolling sideways if it ever has to), never stacked
+            // cells that lose their column names.
+            <div class="app-table-scroll">
+            <table class="app-table app-table--compact app-table--keep" id="per-source">
                 <caption>"各资金来源：筹措金额与项目清单合计（万元）"</caption>
                 <thead><tr><th scope="col">"来源"</th><th scope="col">"筹措"</th><th scope="col">"项目合计"</th><th scope="col">"差额"</th></tr></thead>
                 <tbody>{per_source}</tbody>
             </table>
+            </div>
         </section>
     }
 }
