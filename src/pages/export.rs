@@ -18,6 +18,8 @@ pub fn ExportPanel() -> impl IntoView {
     let attachments = Signal::derive(move || ctx.draft.with(|d| d.attachments.clone()));
     let set_attachments = move |change: &dyn Fn(&mut Vec<Attachment>)| ctx.draft.update(|d| change(&mut d.attachments));
     let reading = RwSignal::new(false);
+    // What the last pick did besides adding a file: a replaced entry, a file already listed, an empty file refused.
+    let notices = RwSignal::new(Vec::<AttachmentNotice>::new());
     let result = RwSignal::new(None::<Result<String, String>>);
     let id = ctx.id.get_value();
     let download = move |_| {
@@ -32,15 +34,24 @@ pub fn ExportPanel() -> impl IntoView {
         let files = browser::files_of(input.files());
         input.set_value("");
         reading.set(true);
+        notices.set(Vec::new());
         leptos::task::spawn_local(async move {
             for file in files {
                 match browser::read_bytes(&file).await {
                     Ok(bytes) => {
                         let entry = Attachment::of(&file.name(), &bytes);
-                        set_attachments(&|list| {
-                            list.retain(|a| a.name != entry.name);
-                            list.push(entry.clone());
-                        });
+                        let listed =
+                            attachments.with_untracked(|list| list.iter().find(|a| a.name == entry.name).cloned());
+                        let notice = AttachmentNotice::of(&entry, listed.as_ref());
+                        if notice.as_ref().is_none_or(|n| n.kind == NoticeKind::Replaced) {
+                            set_attachments(&|list| {
+                                list.retain(|a| a.name != entry.name);
+                                list.push(entry.clone());
+                            });
+                        }
+                        if let Some(notice) = notice {
+                            notices.update(|all| all.push(notice));
+                        }
                     }
                     Err(error) => result.set(Some(Err(error))),
                 }
@@ -87,6 +98,11 @@ pub fn ExportPanel() -> impl IntoView {
                     <input class="app-file" type="file" id="attachment-files" multiple=true on:change=pick />
                 </div>
                 <Show when=move || reading.get()><p role="status">"正在计算附件摘要……"</p></Show>
+                <ul class="app-attachment-notices" id="attachment-notices" role="status">
+                    {move || notices.get().into_iter().map(|notice| view! {
+                        <li class="app-attachment-notices__item" class:app-attachment-notices__item--refused={notice.kind == NoticeKind::Refused} data-notice=notice.kind.key()>{notice.text}</li>
+                    }).collect_view()}
+                </ul>
                 <Show when=move || attachments.with(|a| !a.is_empty())>
                     <table class="app-table app-table--compact" id="attachment-list">
                         <caption>"附件清单"</caption>
@@ -97,9 +113,9 @@ pub fn ExportPanel() -> impl IntoView {
                                     let name = attachment.name.clone();
                                     view! {
                                         <tr>
-                                            <td>{attachment.name.clone()}</td>
-                                            <td>{attachment.size}</td>
-                                            <td><code>{attachment.sha256[..16].to_owned()}"…"</code></td>
+                                            <td data-label="文件名">{attachment.name.clone()}</td>
+                                            <td data-label="大小（字节）">{attachment.size}</td>
+                                            <td data-label="SHA-256"><code>{short_digest(&attachment.sha256)}</code></td>
                                             <td><button type="button" class="app-link-button" on:click=move |_| set_attachments(&|list| list.retain(|a| a.name != name))>"移除"</button></td>
                                         </tr>
                                     }
@@ -126,4 +142,71 @@ pub fn ExportPanel() -> impl IntoView {
             <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份，可在其他电脑导入）"</button>
         </section>
     }
+}
+
+/// What adding a picked file to the manifest did, said beside the list. The manifest names each file once, as
+/// the reviewer matches it to the e-mail's attachments by name: a file with the name of a listed one replaces it
+/// (a re-scanned page, a corrected plan), and the user is told, with both sizes and digests, in case it was
+/// picked by mistake. An empty file is refused: it is an unfinished download or copy, and a reviewer could check
+/// nothing against it.
+#[derive(Debug, Clone)]
+struct AttachmentNotice {
+    kind: NoticeKind,
+    text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoticeKind {
+    /// The file replaced the listed one of the same name.
+    Replaced,
+    /// The same file is listed already; the manifest is unchanged.
+    AlreadyListed,
+    /// An empty file, not added.
+    Refused,
+}
+
+impl NoticeKind {
+    fn key(self) -> &'static str {
+        match self {
+            NoticeKind::Replaced => "replaced",
+            NoticeKind::AlreadyListed => "already-listed",
+            NoticeKind::Refused => "empty",
+        }
+    }
+}
+
+impl AttachmentNotice {
+    /// The notice for adding `entry` when `listed` has its name already; `None` for a plain addition.
+    fn of(entry: &Attachment, listed: Option<&Attachment>) -> Option<AttachmentNotice> {
+        let name = &entry.name;
+        if entry.size == 0 {
+            return Some(AttachmentNotice {
+                kind: NoticeKind::Refused,
+                text: format!(
+                    "未添加「{name}」：这是空文件（0 字节），可能是下载或复制没有完成。请选择完整的文件后重新添加。"
+                ),
+            });
+        }
+        let listed = listed?;
+        Some(if listed.sha256 == entry.sha256 {
+            AttachmentNotice {
+                kind: NoticeKind::AlreadyListed,
+                text: format!("「{name}」已在附件清单中，内容相同，未重复添加。"),
+            }
+        } else {
+            let text = format!(
+                "已替换同名附件「{name}」：清单中原有的文件（{} 字节，摘要 {}）已换成刚选择的文件（{} 字节，摘要 {}）。请确认邮件中附上的是新文件；如选错了，请重新添加原文件。",
+                listed.size,
+                short_digest(&listed.sha256),
+                entry.size,
+                short_digest(&entry.sha256)
+            );
+            AttachmentNotice { kind: NoticeKind::Replaced, text }
+        })
+    }
+}
+
+/// The first 16 hex digits of a SHA-256, as the manifest shows it.
+fn short_digest(sha256: &str) -> String {
+    format!("{}…", sha256.get(..16).unwrap_or(sha256))
 }

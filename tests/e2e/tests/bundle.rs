@@ -13,6 +13,7 @@ browser_tests!(
     verify_page_explains_each_outcome,
     verify_page_checks_attachments,
     signing_key_exports_imports_and_warns_before_replacing,
+    attachment_with_a_listed_name_or_no_content_is_explained,
 );
 
 async fn exported_bundle_passes_shenbao_verify_and_an_independent_verifier(browser: Browser) -> TestResult {
@@ -166,5 +167,44 @@ async fn signing_key_exports_imports_and_warns_before_replacing(browser: Browser
     s.upload("#import-key", &vector("drafts/complete.json")).await?;
     s.wait_for_text("#key-message", "无法导入").await?;
     assert_eq!(s.text("#key-fingerprint").await?, first);
+    s.close().await
+}
+
+/// Regression (found by QA): a different file with the name of a listed attachment silently replaced it, and an
+/// empty file was listed without comment. The manifest names each file once (the reviewer matches the e-mail's
+/// attachments by name), so the new file replaces the old one and the page says so, with both sizes; the same
+/// file again changes nothing and says so; an empty file is refused, with the reason.
+async fn attachment_with_a_listed_name_or_no_content_is_explained(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
+    s.client().goto(&format!("{}/#/drafts/{id}/review", server.origin())).await?;
+    let first = tempfile::tempdir()?;
+    let second = tempfile::tempdir()?;
+    let plan = first.path().join("会议纪要.txt");
+    std::fs::write(&plan, "第一稿")?;
+    s.upload("#attachment-files", &plan).await?;
+    s.wait_for_text("#attachment-list", "会议纪要.txt").await?;
+
+    let revised = second.path().join("会议纪要.txt");
+    std::fs::write(&revised, "第二稿，已盖章")?;
+    s.upload("#attachment-files", &revised).await?;
+    let notice =
+        s.wait_for_text("#attachment-notices [data-notice=replaced]", "已替换同名附件「会议纪要.txt」").await?;
+    assert!(notice.contains(&format!("{} 字节", "第一稿".len())), "{notice}");
+    assert!(notice.contains(&format!("{} 字节", "第二稿，已盖章".len())), "{notice}");
+    let listed = s.stored_draft(&id).await?["attachments"].clone();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    assert_eq!(listed[0]["size"], "第二稿，已盖章".len());
+
+    s.upload("#attachment-files", &revised).await?;
+    s.wait_for_text("#attachment-notices [data-notice=already-listed]", "内容相同，未重复添加").await?;
+
+    let empty = first.path().join("扫描件.pdf");
+    std::fs::write(&empty, "")?;
+    s.upload("#attachment-files", &empty).await?;
+    s.wait_for_text("#attachment-notices [data-notice=empty]", "未添加「扫描件.pdf」：这是空文件（0 字节）").await?;
+    assert!(!s.text("#attachment-list").await?.contains("扫描件.pdf"));
+    assert_eq!(s.stored_draft(&id).await?["attachments"].as_array().map(Vec::len), Some(1));
     s.close().await
 }
