@@ -8,7 +8,7 @@ use crate::state::DraftCtx;
 
 /// The live findings of one step, at the top of its page: what blocks, what needs a justification (with the box
 /// to write it), and information; each with its clause and a link to the field. Counts for the other steps below.
-/// It is also the page's error summary: "保存并继续" focuses it while problems remain.
+/// It is also the page's error summary: "保存并继续" focuses it while something must be corrected (a blocking problem).
 #[component]
 pub fn FindingsPanel(
     /// The step whose findings are listed.
