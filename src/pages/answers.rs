@@ -159,7 +159,7 @@ fn projects(a: &Application) -> Vec<Answer> {
     ];
     for area in ContentArea::ALL {
         rows.push(row(
-            format!("{}建设内容概述", area.label()),
+            format!("「{}」建设内容概述", area.label()),
             a.plan.narratives.get(&area).cloned().unwrap_or_default(),
             format!("plan.narratives.{}", area.key()),
         ));

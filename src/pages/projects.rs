@@ -70,7 +70,7 @@ fn AreaSection(area: ContentArea) -> impl IntoView {
     view! {
         <section class="app-area" id=format!("area-{}", area.key())>
             <h2 class="app-heading app-heading--m">{format!("{}（{}）", area.label(), area.clause())}</h2>
-            <TextArea binding=narrative label=format!("{}建设内容概述", area.label()) rows=2 />
+            <TextArea binding=narrative label=format!("「{}」建设内容概述", area.label()) rows=2 />
             <p class="app-count">{move || format!("{}项目 {} 个", area.label(), ids.with(Vec::len))}</p>
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 <ProjectCard id=id />

@@ -54,7 +54,7 @@ pub fn describe(path: &str) -> Option<String> {
         [Name("plan"), Name(member)] => plan_member(member)?.to_owned(),
         [Name("plan"), Name("narratives"), Name(key)] => {
             let area = ContentArea::ALL.into_iter().find(|area| area.key() == *key)?;
-            format!("{}建设内容概述", area.label())
+            format!("「{}」建设内容概述", area.label())
         }
         [Name("projects"), Index(index)] => project(*index),
         [Name("projects"), Index(index), Name(member)] => format!("{}的{}", project(*index), project_member(member)?),
@@ -338,7 +338,7 @@ mod tests {
             ("villages[0].plan.approved_on", "第1个村的村庄规划批复日期"),
             ("funds.sector_funds[1].amount", "第2项整合的行业资金的金额"),
             ("funds.sector_funds", "整合的行业资金"),
-            ("plan.narratives.industry", "产业发展建设内容概述"),
+            ("plan.narratives.industry", "「产业发展」建设内容概述"),
             ("excluded_overlaps.first_batch", "是否与省级首批衔接推进区重叠"),
             ("projects[2].funding", "第3个项目的资金来源"),
             ("applicant.county_code", "申报县（市、区）"),
