@@ -18,6 +18,12 @@ pub fn HomePage() -> impl IntoView {
         app.params.with_value(store::summaries)
     });
     let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().any(|s| s.needs_backup)));
+    // After a deletion the row (and the focused button) is gone: say what was deleted, and put focus there.
+    let deleted = RwSignal::new(None::<String>);
+    let on_deleted = Callback::new(move |name: String| {
+        deleted.set(Some(name));
+        browser::refocus_soon("draft-deleted".into());
+    });
     let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
     view! {
         <h1 class="app-heading app-heading--xl">"衔接推进区申报助手"</h1>
@@ -32,6 +38,9 @@ pub fn HomePage() -> impl IntoView {
         </ol>
         <h2 class="app-heading app-heading--m">"我的草稿"</h2>
         <crate::components::StorageWarning />
+        {move || deleted.get().map(|name| view! {
+            <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{format!("已删除草稿「{name}」。")}</p>
+        })}
         <Show when=move || needs_backup.get()>
             <p class="app-banner app-banner--info" id="backup-reminder">
                 "提醒：草稿只保存在本机浏览器中。清理浏览器数据或更换电脑会丢失草稿，请定期“下载”草稿文件作为备份。"
@@ -47,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=move || drafts.get() key=|s| (s.id.clone(), s.name.clone(), s.updated.clone(), s.status.clone()) let:summary>
-                        <DraftRow summary=summary version=version />
+                        <DraftRow summary=summary version=version on_deleted=on_deleted />
                     </For>
                 </tbody>
             </table>
@@ -58,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
+fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<String>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
@@ -92,10 +101,11 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
         }
     };
     let delete = {
-        let id = id.clone();
+        let (id, name) = (id.clone(), name.clone());
         move |_| {
             store::delete(&id);
             version.update(|v| *v += 1);
+            on_deleted.run(name.clone());
         }
     };
     // The question takes focus on 确定删除; Escape or 取消 close it and return focus to 删除.
@@ -119,10 +129,10 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>) -> impl IntoView {
     let rename_href = format!("{}?focus=draft-name", Route::Tasks(id.clone()).href());
     view! {
         <tr class="app-table__row" data-draft-id=id.clone()>
-            <td><a class="app-draft-link" href=open_href>{summary.name.clone()}</a></td>
-            <td>{summary.county.clone()}</td>
-            <td>{summary.updated.clone()}</td>
-            <td>
+            <td data-label="草稿"><a class="app-draft-link" href=open_href>{summary.name.clone()}</a></td>
+            <td data-label="申报县">{summary.county.clone()}</td>
+            <td data-label="最后修改">{summary.updated.clone()}</td>
+            <td data-label="状态">
                 <span class="app-tag" class:app-tag--completed=summary.ready class:app-tag--has-problems=summary.corrupt>{summary.status.clone()}</span>
             </td>
             <td class="app-table__actions">

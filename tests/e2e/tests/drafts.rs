@@ -316,5 +316,14 @@ async fn delete_question_takes_focus_and_escape_cancels(browser: Browser) -> Tes
     s.wait_gone(&format!("{row} .app-confirm")).await?;
     wait_focus(&s, &delete).await?;
     assert!(!s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.is_null());
+
+    // Deleted by keyboard: the row is gone, and focus goes to the notice saying what was deleted, not to <body>.
+    s.client().active_element().await?.send_keys(ENTER).await?;
+    wait_focus(&s, &confirm).await?;
+    s.client().active_element().await?.send_keys(ENTER).await?;
+    s.wait_gone(&row).await?;
+    wait_focus(&s, "#draft-deleted").await?;
+    assert_eq!(s.text("#draft-deleted").await?, "已删除草稿「不要删除」。");
+    assert!(s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.is_null());
     s.close().await
 }
