@@ -24,7 +24,8 @@ pub fn item_index(ctx: DraftCtx, list: ItemList, id: String) -> Memo<usize> {
 /// Moving an item moves its card, and with it the focused button, which loses focus: focus is put back on the
 /// same button of the moved item, or on the other move button when the item has reached the top or the bottom
 /// (the pressed one is then disabled). The deletion question takes focus on 确定删除; Escape or 取消 close it and
-/// return focus to 删除.
+/// return focus to 删除. Once the item is deleted (its card and buttons gone), focus goes to the list's add button
+/// (for a project, its content area's).
 #[component]
 pub fn ItemControls(list: ItemList, id: String, noun: &'static str) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
@@ -83,7 +84,10 @@ pub fn ItemControls(list: ItemList, id: String, noun: &'static str) -> impl Into
                     {format!("确定删除此{noun}？")}
                     <button type="button" class="app-button app-button--warning" id=confirm_id.clone() data-action="confirm-remove" on:click=move |_| {
                         confirming.set(false);
-                        ctx.update(|d| d.remove_item(list, index.get_untracked()));
+                        let index = index.get_untracked();
+                        let next_focus = after_removal(ctx, list, index);
+                        ctx.update(|d| d.remove_item(list, index));
+                        crate::browser::focus_soon(next_focus);
                     }>"确定删除"</button>
                     <button type="button" class="app-button app-button--secondary" data-action="cancel-remove" on:click={
                         let cancel = cancel.clone();
@@ -93,4 +97,16 @@ pub fn ItemControls(list: ItemList, id: String, noun: &'static str) -> impl Into
             </Show>
         </div>
     }
+}
+
+/// Where focus goes once item `index` of `list` is deleted: the add button of its list (`data-focus-for`), or for
+/// a project the add button of its content area (`add-project-<area>`).
+fn after_removal(ctx: DraftCtx, list: ItemList, index: usize) -> String {
+    let area = match list {
+        ItemList::Projects => {
+            ctx.draft.with_untracked(|d| d.application.projects.get(index).and_then(|p| p.content_area))
+        }
+        _ => None,
+    };
+    area.map_or_else(|| list.path().to_owned(), |area| format!("add-project-{}", area.key()))
 }

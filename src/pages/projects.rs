@@ -79,6 +79,7 @@ fn AreaSection(area: ContentArea) -> impl IntoView {
             <button
                 type="button"
                 class="app-button app-button--secondary"
+                id=format!("add-project-{}", area.key())
                 data-add-project=area.key()
                 data-focus-for=(area == ContentArea::ALL[0]).then_some("projects")
                 on:click=add

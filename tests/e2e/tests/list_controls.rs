@@ -114,5 +114,13 @@ async fn remove_question_takes_focus_and_escape_cancels(browser: Browser) -> Tes
     s.wait_gone("[data-village-id=v3] .app-confirm").await?;
     wait_focus(&s, remove).await?;
     assert_eq!(s.stored_draft(&id).await?["application"]["villages"].as_array().map(Vec::len), Some(12));
+
+    // Deleted by keyboard: the card is gone and focus goes to 添加村庄, not <body>.
+    press(&s, ENTER).await?;
+    wait_focus(&s, "[data-village-id=v3] [data-action=confirm-remove]").await?;
+    press(&s, ENTER).await?;
+    s.wait_gone("[data-village-id=v3]").await?;
+    wait_focus(&s, "#add-village").await?;
+    assert_eq!(s.stored_draft(&id).await?["application"]["villages"].as_array().map(Vec::len), Some(11));
     s.close().await
 }
