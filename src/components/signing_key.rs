@@ -88,6 +88,9 @@ pub fn SigningKey() -> impl IntoView {
                     <p><code class="app-fingerprint" id="key-fingerprint">{fingerprint}</code></p>
                     <p class="app-field__hint">{format!("生成于 {}", browser::local_time_text(created))}</p>
                 }.into_any(),
+                Ok(None) if !store::keeps_key_in_storage() => view! {
+                    <p id="no-key">"本页尚未载入签名密钥。本县以前导出过申报包的，请在下方导入当时导出的密钥文件，以保持同一公钥指纹；第一次使用的，可以现在生成。"</p>
+                }.into_any(),
                 Ok(None) => view! { <p id="no-key">"本机尚未生成签名密钥。首次导出申报包时会自动生成，也可以现在生成。"</p> }.into_any(),
                 Err(error) => view! { <p class="app-banner app-banner--error" role="alert" id="key-unreadable">{format!("本机保存的签名密钥无法读取：{error} 请导入密钥文件，或重新生成。")}</p> }.into_any(),
             }}
@@ -108,7 +111,13 @@ pub fn SigningKey() -> impl IntoView {
                     <button type="button" class="app-button app-button--secondary" id="generate-key" on:click=generate>"生成签名密钥"</button>
                 </Show>
             </div>
-            <p class="app-field__hint">"密钥文件可以以本县名义签名，请妥善保管，只用于在本单位另一台电脑上导入。"</p>
+            <p class="app-field__hint">
+                {if store::keeps_key_in_storage() {
+                    "密钥文件可以以本县名义签名，请妥善保管，只用于在本单位另一台电脑上导入。"
+                } else {
+                    "密钥文件可以以本县名义签名，请妥善保管（如存在U盘上），只在导出申报包前导入本页。"
+                }}
+            </p>
             <div class="app-field">
                 <label class="app-field__label" for="import-key">"从密钥文件导入"</label>
                 <input class="app-file" type="file" id="import-key" accept=".json,application/json" on:change=on_file />

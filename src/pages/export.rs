@@ -7,6 +7,9 @@ use crate::pages::home::sanitise;
 use crate::state::{AppState, DraftCtx};
 use crate::{browser, store};
 
+/// What a bundle is made of, besides the time and key: compared with the draft to tell a stale download.
+type ExportedContent = (shenbao_core::model::Application, Vec<Attachment>, std::collections::BTreeMap<String, String>);
+
 /// The exports of 核对与导出: the signed bundle (when nothing blocks and every warning has its justification,
 /// else what is missing), its attachment manifest, and the draft file.
 #[component]
@@ -59,7 +62,28 @@ pub fn ExportPanel() -> impl IntoView {
             reading.set(false);
         });
     };
-    let export = move |_| {
+    // The content a bundle was exported from changes (an attachment, a justification, an answer): the file already
+    // downloaded no longer matches, so the export banner says so.
+    let content: Memo<ExportedContent> = Memo::new(move |_| {
+        ctx.draft.with(|d| (d.application.clone(), d.attachments.clone(), d.justifications.clone()))
+    });
+    let exported_from = RwSignal::new(None::<ExportedContent>);
+    let stale = Memo::new(move |_| {
+        exported_from.with(|from| from.as_ref().is_some_and(|from| content.with(|now| now != from)))
+    });
+    // The single file keeps no key (store::keeps_key_in_storage): without one loaded, exporting would sign with a
+    // new fingerprint, so the user chooses between importing the county's key file and making a new key.
+    let asking_for_key = RwSignal::new(false);
+    let export = move |new_key_confirmed: bool| {
+        if !new_key_confirmed
+            && !store::keeps_key_in_storage()
+            && matches!(store::signing_key(), store::StoredKey::None)
+        {
+            asking_for_key.set(true);
+            browser::refocus_soon("import-key-first".into());
+            return;
+        }
+        asking_for_key.set(false);
         let outcome = store::signing_key_for_export().and_then(|key| {
             let bundle = ctx.draft.with_untracked(|draft| {
                 ctx.params.with_value(|params| {
@@ -75,6 +99,9 @@ pub fn ExportPanel() -> impl IntoView {
             browser::download(&file_name, "application/json", &text)?;
             Ok(key.fingerprint())
         });
+        if outcome.is_ok() {
+            exported_from.set(Some(content.get_untracked()));
+        }
         result.set(Some(outcome));
     };
     view! {
@@ -84,10 +111,16 @@ pub fn ExportPanel() -> impl IntoView {
                 when=move || readiness.with(Readiness::is_ready)
                 fallback=move || view! {
                     <p id="export-blocked">
-                        {move || readiness.with(|r| format!(
-                            "尚不能导出签名的申报包：还有 {} 个问题必须修改、{} 个需说明理由的事项未填写理由（见上方“需要处理的问题”）。处理后即可导出。",
-                            r.blocking, r.unjustified.len()
-                        ))}
+                        {move || readiness.with(|r| {
+                            let mut missing = Vec::new();
+                            if r.blocking > 0 {
+                                missing.push(format!("{} 个问题必须修改", r.blocking));
+                            }
+                            if !r.unjustified.is_empty() {
+                                missing.push(format!("{} 个需说明理由的事项未填写理由", r.unjustified.len()));
+                            }
+                            format!("尚不能导出签名的申报包：还有 {}（见上方“需要处理的问题”）。处理后即可导出。", missing.join("、"))
+                        })}
                     </p>
                 }
             >
@@ -124,11 +157,25 @@ pub fn ExportPanel() -> impl IntoView {
                         </tbody>
                     </table>
                 </Show>
-                <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() on:click=export>"导出签名的申报包"</button>
+                <Show when=move || !store::keeps_key_in_storage()>
+                    <p class="app-field__hint" id="single-file-key-hint">"单文件版不保存签名密钥：本县以前导出过申报包的，导出前请先在「密钥与存储」导入密钥文件，以保持同一公钥指纹。"</p>
+                </Show>
+                <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() on:click=move |_| export(false)>"导出签名的申报包"</button>
+                <Show when=move || asking_for_key.get()>
+                    <div class="app-confirm" role="alert" id="no-key-loaded">
+                        <p><strong>"本页尚未载入签名密钥。"</strong></p>
+                        <p>"本县以前导出过申报包的，请先导入当时导出的密钥文件，使这次的公钥指纹与以前一致。第一次导出的，可以生成新密钥：导出后请立即在「密钥与存储」导出密钥文件保存。"</p>
+                        <a class="app-button" id="import-key-first" href="#/settings">"去导入密钥文件"</a>
+                        <button type="button" class="app-button app-button--secondary" id="export-new-key" on:click=move |_| export(true)>"生成新密钥并导出"</button>
+                    </div>
+                </Show>
             </Show>
             {move || result.get().map(|outcome| match outcome {
                 Ok(fingerprint) => view! {
                     <div class="app-banner app-banner--info" role="status" id="export-done">
+                        <Show when=move || stale.get()>
+                            <p class="app-banner__stale" id="export-stale"><strong>"导出后申报内容或附件清单又有改动，已下载的申报包不含这些改动：请重新导出，报送最新的文件。"</strong></p>
+                        </Show>
                         <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
                         <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
                         {(!store::keeps_key_in_storage()).then(|| view! {

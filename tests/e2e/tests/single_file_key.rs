@@ -6,9 +6,9 @@
 //!
 //! Kept as a regression test now that it is fixed.
 
-use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, file_url};
+use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, file_url, vector};
 
-browser_tests!(another_local_page_cannot_read_the_signing_key);
+browser_tests!(another_local_page_cannot_read_the_signing_key, single_file_export_without_a_key_asks_first);
 
 const NAME: &str = "衔接推进区申报助手.html";
 
@@ -32,5 +32,48 @@ async fn another_local_page_cannot_read_the_signing_key(browser: Browser) -> Tes
         "an unrelated local HTML file read the county's private signing key: {}",
         seen.as_str().unwrap_or_default().chars().take(120).collect::<String>()
     );
+    s.close().await
+}
+
+/// Regression (found by QA): in the single file, after the page was reopened, 导出 silently signed with a new key
+/// and so a new fingerprint. Now, with no key loaded, export asks: import the county's key file, or make a new key.
+async fn single_file_export_without_a_key_asks_first(browser: Browser) -> TestResult {
+    let folder = tempfile::Builder::new().prefix("shenbao-usb-").tempdir()?;
+    let app = folder.path().join(NAME);
+    std::fs::copy(dist_dir().join("single").join(NAME), &app)?;
+    let url = file_url(&app);
+    let s = Session::start(browser).await?;
+    s.open(&format!("{url}#/")).await?;
+    s.upload("#import-file", &vector("drafts/complete.json")).await?;
+    s.wait_for("#progress").await?;
+    let id = s.current_draft_id().await?;
+    let review = format!("{url}#/drafts/{id}/review");
+
+    // First export: asked, then a new key on request.
+    s.open(&review).await?;
+    s.wait_for("#single-file-key-hint").await?;
+    s.click("#export-bundle").await?;
+    s.wait_for("#no-key-loaded").await?;
+    assert!(s.eval("return document.getElementById('export-done') === null").await? == true, "exported without asking");
+    s.click("#export-new-key").await?;
+    let first = s.wait_for_text("#export-fingerprint", " ").await?;
+    s.open(&format!("{url}#/settings")).await?;
+    s.click("#export-key").await?;
+    let key_file = s.downloaded("密钥").await?;
+
+    // Reopened: the key is gone, export asks again instead of signing with another key.
+    s.reload().await?;
+    s.open(&review).await?;
+    s.click("#export-bundle").await?;
+    s.wait_for("#no-key-loaded").await?;
+    assert!(s.eval("return document.getElementById('export-done') === null").await? == true, "exported without asking");
+    s.click("#import-key-first").await?;
+    s.wait_for_text("#no-key", "导入").await?;
+    s.upload("#import-key", &key_file).await?;
+    s.wait_for("#key-fingerprint").await?;
+    s.open(&review).await?;
+    s.click("#export-bundle").await?;
+    let again = s.wait_for_text("#export-fingerprint", " ").await?;
+    assert_eq!(again, first, "the imported key signs with the same fingerprint");
     s.close().await
 }
