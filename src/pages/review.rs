@@ -7,6 +7,19 @@ use crate::pages::answers::{Answer, answers};
 use crate::route::field_href;
 use crate::state::DraftCtx;
 
+/// What stands between a draft (or a bundle) and 可以提交, leaving out what is zero: `2 个问题必须修改，1 个事项需要填写
+/// 理由`, or only one of the two.
+pub fn remaining_text(readiness: &Readiness) -> String {
+    let mut parts = Vec::new();
+    if readiness.blocking > 0 {
+        parts.push(format!("{} 个问题必须修改", readiness.blocking));
+    }
+    if !readiness.unjustified.is_empty() {
+        parts.push(format!("{} 个事项需要填写理由", readiness.unjustified.len()));
+    }
+    parts.join("，")
+}
+
 /// Step 8 核对与导出: the status, every finding, every answer with a 修改 link, and the exports.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -33,7 +46,7 @@ pub fn ReviewPage() -> impl IntoView {
             let rows = Memo::new(move |_| ctx.draft.with(|d| answers(&d.application, step)));
             view! {
                 <section class="app-review__section" data-step=step.key()>
-                    <h2 class="app-heading app-heading--m">{step.title()}</h2>
+                    <h3 class="app-heading app-heading--m">{step.title()}</h3>
                     <dl class="app-summary">
                         <For each=move || rows.get() key=|a: &Answer| (a.field.clone(), a.value.clone()) let:answer>
                             <div class="app-summary__row">
@@ -59,7 +72,7 @@ pub fn ReviewPage() -> impl IntoView {
                 } else {
                     view! {
                         <p class="app-status app-status--blocked" data-ready="false">
-                            {format!("尚不能提交：{} 个问题必须修改，{} 个事项需要填写理由。", r.blocking, r.unjustified.len())}
+                            {format!("尚不能提交：{}。", remaining_text(&r))}
                         </p>
                     }
                     .into_any()
@@ -67,7 +80,13 @@ pub fn ReviewPage() -> impl IntoView {
             }}
         </div>
         <Show when=move || open_findings.with(|f| !f.is_empty())>
-            <section class="app-findings" id="review-findings">
+            // Everything listed here is open: red when something must be corrected, else the warning colour.
+            <section
+                class="app-findings"
+                class:app-findings--problems=move || readiness.with(|r| r.blocking > 0)
+                class:app-findings--warnings=move || readiness.with(|r| r.blocking == 0)
+                id="review-findings"
+            >
                 <h2 class="app-heading app-heading--m">"需要处理的问题"</h2>
                 <ul class="app-findings__list">
                     <For each=move || open_findings.get() key=|f| (f.key(), f.message.clone()) let:finding>
