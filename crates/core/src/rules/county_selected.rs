@@ -1,6 +1,7 @@
 //! 一.3 目标任务: "每个省乡村振兴重点帮扶县……推荐1个衔接推进区；不涉及重点县的12个市各选择一个县（市、区）推荐1个衔接推进区"
 //!
-//! An application is made by one county-level unit of Shandong, named by its GB/T 2260 code.
+//! An application is made by one county-level unit of Shandong, named by its GB/T 2260 code; the city and county
+//! names it carries are those of that code.
 
 use super::{Context, Report, Rule, Step};
 use crate::evaluation::Severity;
@@ -47,6 +48,22 @@ fn check(context: &Context<'_>, report: &mut Report) {
                 vec!["applicant.city_code".into(), "applicant.county_code".into()],
             );
         }
-        Some(_) => {}
+        Some(county) => {
+            // The names are shown to reviewers beside the code; the form fills them from the list, so a name that
+            // is not its code's was written into the file by hand.
+            let (county_name, city_name) = (applicant.county_name.trim(), applicant.city_name.trim());
+            if (!county_name.is_empty() && county_name != county.county_name)
+                || (!city_name.is_empty() && city_name != county.city_name)
+            {
+                report.problem(
+                    &RULE,
+                    format!(
+                        "申报县填写为「{city_name}{county_name}」，与区划代码 {}（{}{}）不符。请在「申报县基本情况」中重新选择所在市和县（市、区）。",
+                        county.county_code, county.city_name, county.county_name
+                    ),
+                    vec!["applicant.county_code".into()],
+                );
+            }
+        }
     }
 }
