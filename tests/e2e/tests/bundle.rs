@@ -1,8 +1,11 @@
 //! The signed bundle in the browser: export from 核对与导出, checked by `shenbao verify` and by an independent
 //! implementation; the 核验申报包 page; the signing key's export, import and replacement.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use shenbao_core::bundle::Bundle;
+use shenbao_core::signing::{BundleKey, sign_bundle};
 use shenbao_e2e::{
     Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector, workspace_dir,
 };
@@ -14,7 +17,34 @@ browser_tests!(
     verify_page_checks_attachments,
     signing_key_exports_imports_and_warns_before_replacing,
     attachment_with_a_listed_name_or_no_content_is_explained,
+    verify_page_states_the_application_status_beside_the_signature,
+    verify_page_checks_every_dropped_bundle,
+    verify_page_explains_differences_by_the_exporting_version,
 );
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// A bundle the app never exports: validly signed (by a test key), yet blocked. It is the golden valid bundle with
+/// the application of `drafts/blocked-sector-share.json` put in after export (its recorded evaluation is still the
+/// complete one's) and `app_version` as the version that made it, then signed again.
+fn signed_blocked_bundle(app_version: &str) -> Result<String, Error> {
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("bundles/valid-pingyin.json"))?)?;
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("drafts/blocked-sector-share.json"))?)?;
+    bundle["application"] = draft["application"].clone();
+    bundle["app_version"] = app_version.into();
+    let bundle: Bundle = serde_json::from_value(bundle)?;
+    let key = BundleKey::from_secret_bytes([7; 32], bundle.created_at);
+    Ok(sign_bundle(bundle, &key)?.to_json())
+}
+
+/// Writes `text` to `folder/name` and returns the path.
+fn write_file(folder: &Path, name: &str, text: &str) -> Result<PathBuf, Error> {
+    let path = folder.join(name);
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
 
 async fn exported_bundle_passes_shenbao_verify_and_an_independent_verifier(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
@@ -206,5 +236,134 @@ async fn attachment_with_a_listed_name_or_no_content_is_explained(browser: Brows
     s.wait_for_text("#attachment-notices [data-notice=empty]", "未添加「扫描件.pdf」：这是空文件（0 字节）").await?;
     assert!(!s.text("#attachment-list").await?.contains("扫描件.pdf"));
     assert_eq!(s.stored_draft(&id).await?["attachments"].as_array().map(Vec::len), Some(1));
+    s.close().await
+}
+
+/// Regression (found by QA): a validly signed bundle whose application cannot be submitted showed only the green
+/// 签名有效, its 不能提交 far below the fold. The headline area says both, the application's status in the warning
+/// style, within the first screen.
+async fn verify_page_states_the_application_status_beside_the_signature(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let folder = tempfile::tempdir()?;
+    let blocked =
+        write_file(folder.path(), "平阴县-衔接推进区申报.json", &signed_blocked_bundle(shenbao_core::APP_VERSION)?)?;
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+    s.upload("#bundle-file", &blocked).await?;
+    s.wait_for_text("#verify-result", "签名有效").await?;
+    let status = s.text("#verify-application-status").await?;
+    assert!(status.starts_with("申报状态：尚不能提交（") && status.contains("个问题必须修改"), "{status}");
+    assert!(!status.contains(" 0 个"), "{status}");
+    assert_eq!(s.eval("return document.getElementById('verify-application-status').dataset.ready").await?, "false");
+    assert!(
+        s.eval("return document.getElementById('verify-application-status').classList.contains('app-status--warning')")
+            .await?
+            == true
+    );
+    let shown = s
+        .eval(
+            "const box = document.getElementById('verify-application-status').getBoundingClientRect();
+             return box.top >= 0 && box.bottom <= window.innerHeight;",
+        )
+        .await?;
+    s.screenshot("verify-blocked").await?;
+    assert!(shown == true, "the application's status is not on the first screen");
+
+    s.upload("#bundle-file", &vector("bundles/valid-pingyin.json")).await?;
+    s.wait_for_text("#verify-application-status", "申报状态：可以提交").await?;
+    assert_eq!(s.eval("return document.getElementById('verify-application-status').dataset.ready").await?, "true");
+    // Nothing to say about the application when the signature fails.
+    s.upload("#bundle-file", &vector("bundles/tampered-amount.json")).await?;
+    s.wait_for_text("#verify-result", "签名无效").await?;
+    assert!(s.eval("return document.getElementById('verify-application-status') === null").await? == true);
+    s.close().await
+}
+
+/// Regression (found by QA): of several bundles dropped at once, only the first was checked and the others were
+/// ignored without a word. Each is verified: a list at the top gives every file's result, and each has its own
+/// report below (ids of the second and later files end in `-2`, `-3`…).
+async fn verify_page_checks_every_dropped_bundle(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+    assert!(s.eval("return document.getElementById('bundle-file').multiple").await? == true);
+    let files = serde_json::json!([
+        ["平阴县.json", std::fs::read_to_string(vector("bundles/valid-pingyin.json"))?],
+        ["被改过.json", std::fs::read_to_string(vector("bundles/tampered-amount.json"))?],
+        ["尚不能提交.json", signed_blocked_bundle(shenbao_core::APP_VERSION)?],
+    ]);
+    s.client()
+        .execute(
+            "const transfer = new DataTransfer();
+             for (const [name, text] of arguments[0]) {
+                 transfer.items.add(new File([text], name, { type: 'application/json' }));
+             }
+             const zone = document.getElementById('drop-zone');
+             zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+            vec![files],
+        )
+        .await?;
+    s.wait_for("#verify-summary[data-count=\"3\"]").await?;
+    let summary = s
+        .eval(
+            "return [...document.querySelectorAll('#verify-summary li')]
+                 .map((li) => [li.dataset.file, li.dataset.ok, li.dataset.ready]);",
+        )
+        .await?;
+    assert_eq!(
+        summary,
+        serde_json::json!([
+            ["平阴县.json", "true", "true"],
+            ["被改过.json", "false", ""],
+            ["尚不能提交.json", "true", "false"],
+        ])
+    );
+    let list = s.text("#verify-summary").await?;
+    assert!(list.contains("签名有效 2 个，其中可以提交 1 个；签名未通过核验 1 个"), "{list}");
+    assert_eq!(s.text("#verify-county").await?, "济南市平阴县");
+    s.wait_for_text("#verify-result", "签名有效").await?;
+    s.wait_for_text("#verify-result-2", "签名无效").await?;
+    s.wait_for_text("#verify-result-3", "签名有效").await?;
+    s.wait_for_text("#verify-application-status-3", "尚不能提交").await?;
+    assert!(s.eval("return document.getElementById('verify-application-2') === null").await? == true);
+    assert!(s.text("#verify-application-3").await?.contains("申报内容"));
+    // Every id on the page is unique.
+    let repeated = s
+        .eval(
+            "const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+             return ids.filter((id, i) => ids.indexOf(id) !== i);",
+        )
+        .await?;
+    assert_eq!(repeated, serde_json::json!([]));
+    // The list takes the reviewer to a file's report.
+    s.click("#verify-summary li:nth-child(3) button").await?;
+    s.wait_until("return document.activeElement?.id === 'verify-file-3'", "focus on the third report").await?;
+    s.close().await
+}
+
+/// Regression (found by QA): differences between the recorded and recomputed evaluations were put down to another
+/// version of the tool even when the bundle names this very version. Then the file was not exported unchanged by
+/// this tool; only a bundle from another version is said to come from one.
+async fn verify_page_explains_differences_by_the_exporting_version(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let folder = tempfile::tempdir()?;
+    let same = write_file(folder.path(), "same.json", &signed_blocked_bundle(shenbao_core::APP_VERSION)?)?;
+    let older = write_file(folder.path(), "older.json", &signed_blocked_bundle("0.0.9")?)?;
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+
+    s.upload("#bundle-file", &same).await?;
+    s.wait_for_text("#verify-result", "签名有效").await?;
+    let text = s.text("#verify-differences").await?;
+    assert_ne!(s.eval("return document.getElementById('verify-differences').dataset.count").await?, "0");
+    assert!(text.contains("不是本工具原样导出的"), "{text}");
+    assert!(text.contains(&format!("（{}）与本工具相同", shenbao_core::APP_VERSION)), "{text}");
+    assert!(!text.contains("不同版本"), "{text}");
+
+    s.upload("#bundle-file", &older).await?;
+    let text = s.wait_for_text("#verify-differences", "0.0.9 版").await?;
+    assert!(text.contains(&format!("本工具为 {} 版", shenbao_core::APP_VERSION)), "{text}");
+    assert!(text.contains("不同版本"), "{text}");
+    assert!(!text.contains("原样导出"), "{text}");
     s.close().await
 }
