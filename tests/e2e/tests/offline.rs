@@ -66,6 +66,21 @@ async fn new_version_deployed_while_offline_arrives_when_back_and_keeps_drafts(b
     server.resume()?;
     reload(&s).await?;
     s.wait_for_text("#update-banner", "新版本已就绪").await?;
+    s.screenshot("update-banner").await?;
+    // Regression (found by QA): the banner stood 16px wider than the content column on each side. Its edges are
+    // those of the page's content (`main` less its padding).
+    let gaps = s
+        .eval(
+            "const banner = document.getElementById('update-banner').getBoundingClientRect();
+             const main = document.getElementById('main');
+             const box = main.getBoundingClientRect();
+             const style = getComputedStyle(main);
+             return [banner.left - box.left - parseFloat(style.paddingLeft),
+                     box.right - parseFloat(style.paddingRight) - banner.right];",
+        )
+        .await?;
+    let gaps: Vec<f64> = serde_json::from_value(gaps)?;
+    assert!(gaps.iter().all(|gap| gap.abs() < 0.5), "the banner's edges are off the content column's by {gaps:?} px");
     assert_eq!(s.text("#app-build").await?, old_build);
     s.fill("draft-name", "费县申报（更新前修改）").await?;
     assert_eq!(cache_names(&s).await?, vec![format!("shenbao-{old_build}"), format!("shenbao-{new_build}")]);
