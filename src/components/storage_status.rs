@@ -114,6 +114,19 @@ pub fn format_bytes(bytes: u64) -> String {
     format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
+/// What the used space mostly is, in brackets. The web app keeps its program files there for offline use (a service
+/// worker, `offline` is `Some`); opened from a file (the single file, or `dist/` from disk) there is no such copy,
+/// and every page opened from a file on this computer shares the space; in private mode there is neither to say.
+fn usage_note(offline: Option<bool>) -> &'static str {
+    match offline {
+        Some(_) => "（主要是离线使用所需的程序文件）",
+        None if browser::is_single_file() || browser::is_file_page() => {
+            "（从本机文件打开的网页共用这块空间；本工具直接从文件运行，不在浏览器中另存程序文件）"
+        }
+        None => "",
+    }
+}
+
 /// The warning for low space, or nothing.
 #[component]
 fn LowSpaceWarning(
@@ -184,8 +197,9 @@ pub fn StorageStatus() -> impl IntoView {
             None => String::new(),
             Some(None) => "浏览器没有提供此信息。".to_owned(),
             Some(Some(e)) => format!(
-                "已用 {}（主要是离线使用所需的程序文件），还可使用约 {}。",
+                "已用 {}{}，还可使用约 {}。",
                 format_bytes(e.usage),
+                usage_note(r.as_ref().and_then(|r| r.offline)),
                 format_bytes(e.quota.saturating_sub(e.usage))
             ),
         })

@@ -33,6 +33,19 @@ async fn single_file_opens_from_disk_keeps_drafts_and_sends_nothing(browser: Bro
     assert!(s.eval("return !navigator.serviceWorker || navigator.serviceWorker.controller === null").await? == true);
     s.open(&format!("{url}#/settings")).await?;
     s.wait_for("#storage-offline[data-offline=single-file]").await?;
+    // Regression (found by QA): the space used was said to be mostly the program files kept for offline use, which
+    // the single file does not keep; it says what applies here (when the browser tells the space at all).
+    s.wait_until(
+        "return document.getElementById('storage-estimate')?.textContent.includes('还可使用')
+             || document.getElementById('storage-estimate')?.textContent === '浏览器没有提供此信息。'",
+        "the storage estimate",
+    )
+    .await?;
+    let estimate = s.text("#storage-estimate").await?;
+    assert!(!estimate.contains("离线使用所需的程序文件"), "{estimate}");
+    if estimate.contains("还可使用") {
+        assert!(estimate.contains("从本机文件打开的网页共用这块空间"), "{estimate}");
+    }
 
     // Nothing was fetched: no resource at all besides the page itself...
     let resources = s.eval("return performance.getEntriesByType('resource').map((entry) => entry.name)").await?;
