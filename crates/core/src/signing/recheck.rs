@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::bundle::Bundle;
 use crate::draft::{Draft, Readiness};
-use crate::evaluation::{Evaluation, Status, evaluate};
+use crate::evaluation::{Evaluation, Finding, Status, evaluate};
 use crate::money::Wan;
 use crate::params::ParameterSet;
 
@@ -56,14 +56,16 @@ pub enum Difference {
         /// As computed now.
         recomputed: Status,
     },
-    /// A finding (by key, `rule` or `rule@subject`) the bundle records but the rules no longer find.
-    OnlyRecorded(String),
+    /// A finding (compared by key, `rule` or `rule@subject`) the bundle records but the rules no longer find.
+    OnlyRecorded(Finding),
     /// A finding the rules find now that the bundle does not record.
-    OnlyRecomputed(String),
+    OnlyRecomputed(Finding),
     /// A figure (by member name of [`crate::Figures`]) whose value differs.
     Figure(String),
 }
 
+/// Said to people (the CLI's 备注 and the app's 核验申报包 page) in Chinese: a finding by what it says and the
+/// clause it cites, a figure by its name; never by an internal id.
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -73,10 +75,54 @@ impl fmt::Display for Difference {
                 status_label(*recorded),
                 status_label(*recomputed)
             ),
-            Difference::OnlyRecorded(key) => write!(f, "申报包记录了检查结果 {key}，重新计算时没有"),
-            Difference::OnlyRecomputed(key) => write!(f, "重新计算发现 {key}，申报包没有记录"),
-            Difference::Figure(name) => write!(f, "计算结果 {name} 与申报包记录的不一致"),
+            Difference::OnlyRecorded(finding) => {
+                write!(f, "申报包记录的问题，重新计算时没有：{}", finding_in_words(finding))
+            }
+            Difference::OnlyRecomputed(finding) => {
+                write!(f, "重新计算发现申报包没有记录的问题：{}", finding_in_words(finding))
+            }
+            Difference::Figure(name) => write!(f, "计算结果「{}」与申报包记录的不一致", figure_name(name)),
         }
+    }
+}
+
+/// A finding for people: `〔必须修改，通知四.3〕` and its message (without its final `。`); without a message, the rule's summary; for a rule
+/// this version does not know and no message, its key (all the bundle gives).
+fn finding_in_words(finding: &Finding) -> String {
+    let clause = finding.clause.trim();
+    let clause = if clause.is_empty() { String::new() } else { format!("，通知{clause}") };
+    // Without its final 。: the notes are joined with ；.
+    let message = finding.message.trim().trim_end_matches('。').trim_end();
+    let text = if message.is_empty() {
+        crate::rules::RULES
+            .iter()
+            .find(|rule| rule.id == finding.rule)
+            .map_or_else(|| finding.key(), |rule| rule.summary.to_owned())
+    } else {
+        message.to_owned()
+    };
+    format!("〔{}{clause}〕{text}", finding.severity.label())
+}
+
+/// The Chinese name of a member of [`crate::Figures`], as the 资金筹措 step and `shenbao check` name it; a name this
+/// version does not know (from a newer app) as it is.
+fn figure_name(name: &str) -> &str {
+    match name {
+        "provincial_subsidy" => "省级以上衔接资金（应为）",
+        "provincial_linkage_funds" => "省级以上衔接资金",
+        "city_county_linkage_funds" => "市县两级衔接资金",
+        "linkage_total" => "衔接资金总量",
+        "sector_total" => "整合的行业资金",
+        "sector_share" => "行业资金占衔接资金比例",
+        "sector_minimum" => "行业资金最低要求",
+        "total_investment" => "总投资",
+        "declared_by_source" => "各资金来源筹措金额",
+        "projects_by_source" => "各资金来源项目清单合计",
+        "content_areas_covered" => "项目涉及的建设内容",
+        "village_count" => "覆盖行政村数",
+        "project_count" => "项目数",
+        "plan_months" => "实施规划月数",
+        other => other,
     }
 }
 
@@ -99,8 +145,15 @@ fn differences(recorded: &Evaluation, recomputed: &Evaluation) -> Vec<Difference
         keys
     };
     let (recorded_keys, recomputed_keys) = (keys(recorded), keys(recomputed));
-    differences.extend(recorded_keys.difference(&recomputed_keys).cloned().map(Difference::OnlyRecorded));
-    differences.extend(recomputed_keys.difference(&recorded_keys).cloned().map(Difference::OnlyRecomputed));
+    // In each evaluation's own order (rule order, then item order), each key once.
+    let only = |evaluation: &Evaluation, other: &BTreeSet<String>| {
+        let mut seen = BTreeSet::new();
+        let mut only = Vec::new();
+        only.extend(evaluation.findings.iter().filter(|f| !other.contains(&f.key()) && seen.insert(f.key())).cloned());
+        only
+    };
+    differences.extend(only(recorded, &recomputed_keys).into_iter().map(Difference::OnlyRecorded));
+    differences.extend(only(recomputed, &recorded_keys).into_iter().map(Difference::OnlyRecomputed));
     let members = |evaluation: &Evaluation| match serde_json::to_value(&evaluation.figures) {
         Ok(Value::Object(members)) => members,
         _ => Default::default(),
@@ -149,10 +202,66 @@ mod tests {
             found,
             [
                 "申报包记录的状态为「有必须修改的问题」，本工具重新计算为「无必须修改的问题」",
-                "申报包记录了检查结果 invented_rule，重新计算时没有",
-                "计算结果 linkage_total 与申报包记录的不一致",
+                "申报包记录的问题，重新计算时没有：〔需说明理由，通知三.4〕invented_rule",
+                "计算结果「衔接资金总量」与申报包记录的不一致",
             ]
         );
-        assert_eq!(differences(&recomputed, &recorded)[1], Difference::OnlyRecomputed("invented_rule".into()));
+        assert_eq!(differences(&recomputed, &recorded)[1], Difference::OnlyRecomputed(finding("invented_rule")));
+    }
+
+    /// QA: "重新计算发现 funding_source_totals@provincial_linkage", "计算结果 declared_by_source / sector_minimum
+    /// 与申报包记录的不一致": ids instead of words.
+    #[test]
+    fn differences_are_told_in_words_not_ids() {
+        let params = ParameterSet::second_batch_2022();
+        let recorded = evaluate(&sample::complete(), &params);
+        let mut application = sample::complete();
+        application.funds.provincial_linkage_funds = Some(Wan::from_whole(2400));
+        let recomputed = evaluate(&application, &params);
+        let found: Vec<String> = differences(&recorded, &recomputed).iter().map(ToString::to_string).collect();
+        let text = found.join("\n");
+        for id in ["funding_source_totals", "provincial_linkage", "declared_by_source", "sector_minimum", "_"] {
+            assert!(!text.contains(id), "{id:?} in {text}");
+        }
+        let new_finding = recomputed.findings.iter().find(|f| f.rule == "funding_source_totals").expect("a finding");
+        assert!(
+            found.contains(&format!(
+                "重新计算发现申报包没有记录的问题：〔必须修改，通知四.3〕{}",
+                new_finding.message.trim_end_matches('。')
+            )),
+            "{text}"
+        );
+        for name in ["各资金来源筹措金额", "行业资金最低要求", "衔接资金总量"] {
+            assert!(found.contains(&format!("计算结果「{name}」与申报包记录的不一致")), "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_finding_without_a_message_is_told_by_its_rule() {
+        let mut known = finding("funding_source_totals");
+        known.subject = Some("provincial_linkage".into());
+        let rule = crate::rules::RULES.iter().find(|rule| rule.id == "funding_source_totals").expect("the rule");
+        assert_eq!(
+            Difference::OnlyRecorded(known).to_string(),
+            format!("申报包记录的问题，重新计算时没有：〔需说明理由，通知三.4〕{}", rule.summary)
+        );
+        let mut described = finding("invented_rule");
+        described.message = " 旧版本的说法。 ".into();
+        described.clause = String::new();
+        assert_eq!(
+            Difference::OnlyRecomputed(described).to_string(),
+            "重新计算发现申报包没有记录的问题：〔需说明理由〕旧版本的说法"
+        );
+    }
+
+    #[test]
+    fn every_figure_has_a_chinese_name() {
+        let Ok(Value::Object(members)) = serde_json::to_value(crate::Figures::default()) else {
+            panic!("figures are an object")
+        };
+        assert!(!members.is_empty());
+        for name in members.keys() {
+            assert_ne!(figure_name(name), name, "add {name} to figure_name");
+        }
     }
 }
