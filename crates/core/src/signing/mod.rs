@@ -13,12 +13,14 @@
 //! Canonical JSON, Ed25519, SHA-256 and BASE64URL come from `serde_json_canonicalizer`, `ed25519-dalek`, `sha2`
 //! and `base64`; nothing here is hand-written cryptography.
 
+mod folder;
 mod key;
 mod recheck;
 mod verify;
 #[cfg(test)]
 mod verify_tests;
 
+pub use folder::{CountyShown, FolderNote, FolderNoteKind, county_shown, folder_notes};
 pub use key::{BundleKey, KEY_FILE_FORMAT, KEY_FILE_VERSION, KeyFileError, PublicJwk, fingerprint_of};
 pub use recheck::{Difference, Recheck};
 pub use verify::{
