@@ -71,18 +71,32 @@ fn a_folder_gives_one_line_per_bundle_and_a_csv() {
         serde_json::from_str(&std::fs::read_to_string(vectors().join("expected.json")).expect("expected.json"))
             .expect("JSON");
     let out = stdout(&output);
-    assert_eq!(out.lines().count(), expected.len(), "expected.json is skipped, not reported: {out}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("跳过"), "{output:?}");
+    let folder = vectors().display().to_string();
+    let lines: Vec<&str> = out.lines().filter(|line| line.starts_with(&folder)).collect();
+    assert_eq!(lines.len(), expected.len() + 1, "every bundle and expected.json, which fails: {out}");
+    assert!(
+        lines.iter().any(|line| line.contains("expected.json | — | 公钥指纹 — | 这不是申报包")),
+        "a JSON file that is not a bundle has its line: {out}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("共 {} 个文件：", expected.len() + 1)), "{stderr}");
 
     let csv_text = std::fs::read_to_string(&csv_path).expect("the CSV is written");
     let csv_text = csv_text.strip_prefix('\u{feff}').expect("a byte-order mark for spreadsheet programs");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
-    assert_eq!(header, ["文件", "市县", "公钥指纹", "核验结果", "原因代码", "状态", "衔接资金总量（万元）", "备注"]);
+    assert_eq!(
+        header,
+        ["文件", "市县", "公钥指纹", "核验结果", "原因代码", "状态", "衔接资金总量（万元）", "备注", "提示"]
+    );
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
-    assert_eq!(records.len(), expected.len());
+    assert_eq!(records.len(), expected.len() + 1);
     for record in &records {
         let name = PathBuf::from(&record[0]).file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if name == "expected.json" {
+            assert_eq!(&record[4], "not_a_bundle");
+            continue;
+        }
         let want = expected[&name]["expect"].as_str().unwrap_or_default();
         let got = if record[4].is_empty() { "ok" } else { &record[4] };
         assert_eq!(got, want, "{name}");
@@ -96,7 +110,9 @@ fn a_folder_gives_one_line_per_bundle_and_a_csv() {
 fn missing_paths_and_empty_folders_exit_2() {
     let output = shenbao_verify(&["/nonexistent/bundle.json"]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("无法读取"), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("无法读取 /nonexistent/bundle.json：文件或文件夹不存在"), "{stderr}");
+    assert!(!stderr.contains("os error") && !stderr.contains("No such file"), "no English OS text: {stderr}");
     let empty = tempfile::tempdir().expect("temp dir");
     let output = shenbao_verify(&[&empty.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
@@ -155,27 +171,34 @@ fn names_outside_the_list_are_escaped_and_marked() {
 
 #[test]
 fn csv_cells_never_start_a_formula() {
-    // Signed by a key of its own, so the bundle verifies and its city name is shown as written.
+    // Signed by a key of its own, so the bundle verifies: its city name is quoted in the 备注 (the 市县 is the
+    // list's name for its code); the file name, given relative to the folder, starts a cell.
     let params = shenbao_core::ParameterSet::second_batch_2022();
     let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().expect("a timestamp");
     let mut draft = shenbao_core::draft::Draft::new("公式", &params, at("2022-12-01T08:00:00Z"));
     draft.application = shenbao_core::sample::complete();
-    draft.application.applicant.city_name = "=HYPERLINK(\"http://example.invalid\",\"点此\")".into();
-    draft.application.applicant.county_name = String::new();
+    // Changed after export (the rules block a city name that does not match the county code; the signature holds).
+    let mut bundle =
+        shenbao_core::bundle::Bundle::of_draft(&draft, &params, Vec::new(), at("2022-12-05T08:00:00Z"), "0.1.0")
+            .expect("the sample is ready");
+    bundle.application.applicant.city_name = "=HYPERLINK(\"http://example.invalid\",\"点此\")".into();
+    bundle.application.applicant.county_name = String::new();
     let key = shenbao_core::signing::BundleKey::from_secret_bytes([9; 32], at("2022-12-01T08:00:00Z"));
-    let signed =
-        shenbao_core::signing::export_signed_bundle(&draft, &params, Vec::new(), at("2022-12-05T08:00:00Z"), &key)
-            .expect("the draft is ready");
+    let signed = shenbao_core::signing::sign_bundle(bundle, &key).expect("signed").to_json();
     let folder = tempfile::tempdir().expect("temp dir");
-    let file = folder.path().join("formula.json");
-    std::fs::write(&file, signed).expect("written");
-    let csv_path = folder.path().join("汇总.csv");
-    let output = shenbao_verify(&[&file.display().to_string(), "--csv", &csv_path.display().to_string()]);
+    std::fs::write(folder.path().join("=1+1.json"), signed).expect("written");
+    let output = Command::new(env!("CARGO_BIN_EXE_shenbao"))
+        .args(["verify", "=1+1.json", "--csv", "汇总.csv"])
+        .current_dir(folder.path())
+        .output()
+        .expect("the binary runs");
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let text = std::fs::read_to_string(&csv_path).expect("the CSV is written");
+    let text = std::fs::read_to_string(folder.path().join("汇总.csv")).expect("the CSV is written");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let record = reader.records().next().expect("one row").expect("a record");
-    assert_eq!(&record[1], "'=HYPERLINK(\"http://example.invalid\",\"点此\")");
+    assert_eq!(&record[0], "'=1+1.json");
+    assert_eq!(&record[1], "济南市平阴县");
+    assert!(record[7].contains("「=HYPERLINK(\"http://example.invalid\",\"点此\")」"), "{record:?}");
     for cell in &record {
         assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
     }
