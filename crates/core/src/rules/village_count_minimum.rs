@@ -21,7 +21,7 @@ fn check(context: &Context<'_>, report: &mut Report) {
     if count > 0 && count < minimum {
         report.problem(
             &RULE,
-            format!("推进区覆盖行政村 {count} 个，少于原则上的 {minimum} 个。请增加覆盖村庄，或在此说明理由。"),
+            format!("推进区覆盖行政村 {count} 个，少于原则上的 {minimum} 个。请增加覆盖村庄，或说明理由。"),
             vec!["villages".into()],
         );
     }
