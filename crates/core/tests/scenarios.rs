@@ -2,7 +2,8 @@
 //!
 //! Each case starts from a base application (`"complete"`: [`sample::complete`], which passes every rule; or
 //! `"empty"`), applies an RFC 6902 JSON Patch to its JSON form, evaluates the result (as a draft when the case
-//! gives `pending_inputs`) and checks the expected status and the rules that must and must not report a finding.
+//! gives `pending_inputs`) and checks the expected status, the rules that must and must not report a finding, and
+//! texts a finding must say (`"says"`).
 //! Every file is run and every failure is reported at once, by file name. A second test checks coverage: every
 //! rule has a case where it fires and one where it does not.
 
@@ -44,6 +45,9 @@ struct Expect {
     /// Rules that must report nothing.
     #[serde(default)]
     lacks: Vec<String>,
+    /// Texts some finding's message must contain (the wording a user reads).
+    #[serde(default)]
+    says: Vec<String>,
 }
 
 /// A scenario with the file it came from (`<rule id>/<case>.json`).
@@ -165,6 +169,10 @@ fn check(case: &Case, known: &BTreeSet<&str>) -> Vec<String> {
             evaluation.findings.iter().filter(|f| &f.rule == id).map(|f| f.message.as_str()).collect();
         problems.push(format!("expected no finding of {id}, got {messages:?}"));
     }
+    for text in expect.says.iter().filter(|text| !evaluation.findings.iter().any(|f| f.message.contains(text.as_str())))
+    {
+        problems.push(format!("expected a finding saying {text:?}"));
+    }
     if !problems.is_empty() {
         problems.push(format!("(rules that fired: {fired:?})"));
     }
@@ -223,6 +231,7 @@ fn the_coverage_check_reports_a_rule_without_cases() {
                 status: None,
                 has: has.iter().map(|s| (*s).to_owned()).collect(),
                 lacks: lacks.iter().map(|s| (*s).to_owned()).collect(),
+                says: Vec::new(),
             },
         },
     };

@@ -23,9 +23,13 @@ fn check(context: &Context<'_>, report: &mut Report) {
                 village_label(index, &village.name)
             ),
             Some(other) => format!(
-                "{}属于{}村庄，按通知不能纳入推进区。推进区内村庄应属于集聚提升类或特色保护类，请将该村移出推进区。",
+                "{}属于{}，按通知不能纳入推进区。推进区内村庄应属于集聚提升类或特色保护类，请将该村移出推进区。",
                 village_label(index, &village.name),
-                other.label()
+                // 城中村 is a village already; the classes are 城郊融合类村庄, 搬迁撤并类村庄.
+                match other {
+                    VillageCategory::UrbanVillage => other.label().to_owned(),
+                    _ => format!("{}村庄", other.label()),
+                }
             ),
         };
         let finding = report.problem(&RULE, message, vec![format!("villages[{index}].category")]);
