@@ -118,7 +118,10 @@ impl Router {
             router.focus.set(focus.clone());
             match focus {
                 Some(field) => crate::browser::focus_soon(field),
-                None if moved => crate::browser::scroll_to_top(),
+                None if moved => {
+                    crate::browser::scroll_to_top();
+                    crate::browser::focus_heading_soon();
+                }
                 None => {}
             }
         });

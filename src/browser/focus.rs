@@ -73,3 +73,42 @@ fn when_present(path: String, attempts_left: u32, then: fn(&str)) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
     }
 }
+
+/// After moving to another page: focuses its heading (`main h1`, made focusable with `tabindex="-1"`), so that the
+/// next Tab starts from the new page's content, not from the top of the document, and screen readers announce the
+/// page. Retries until the new page has rendered (up to a second); does not scroll, and leaves focus alone when it
+/// is already in a field of the new page.
+pub fn focus_heading_soon() {
+    heading_when_present(40);
+}
+
+fn heading_when_present(attempts_left: u32) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+        // Not from under the user's fingers: someone already in a field of the new page keeps it.
+        let typing = document
+            .active_element()
+            .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        let heading = document
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+        match heading {
+            Some(heading) => {
+                let _ = heading.set_attribute("tabindex", "-1");
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = heading.focus_with_options(&options);
+            }
+            None if attempts_left > 0 => heading_when_present(attempts_left - 1),
+            None => {}
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
+    }
+}

@@ -135,6 +135,18 @@ impl Session {
             .await
     }
 
+    /// Waits until keyboard focus is on the element `css` selects.
+    ///
+    /// # Errors
+    /// When it never is within the wait.
+    pub async fn wait_focus(&self, css: &str) -> TestResult {
+        self.wait_until(
+            &format!("return document.activeElement === document.querySelector({css:?})"),
+            &format!("focus on {css}"),
+        )
+        .await
+    }
+
     /// Waits until a script (a function body returning a boolean) returns true.
     ///
     /// # Errors

@@ -21,15 +21,6 @@ browser_tests!(
 const ENTER: &str = "\u{e007}";
 const ESCAPE: &str = "\u{e00c}";
 
-/// Waits until the focused element is the one matching `css`.
-async fn wait_focus(s: &Session, css: &str) -> TestResult {
-    s.wait_until(
-        &format!("return document.activeElement === document.querySelector({css:?})"),
-        &format!("focus on {css}"),
-    )
-    .await
-}
-
 async fn sector_share_finding_appears_as_you_type_and_goes(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
@@ -283,7 +274,7 @@ async fn continue_goes_on_past_gaps_and_stops_at_what_must_be_corrected(browser:
     s.fill("governance.executive_meeting_date", "去年秋天").await?;
     s.wait_for_text("#findings-title", "问题需要处理").await?;
     s.click("#continue").await?;
-    wait_focus(&s, "#findings").await?;
+    s.wait_focus("#findings").await?;
     assert!(s.text(".app-layout__content h1").await?.contains("组织保障"));
     s.wait_for_text("#continue-note", "必须修改").await?;
     // Pressing again goes on: drafts are filled over days.
@@ -304,25 +295,25 @@ async fn delete_question_takes_focus_and_escape_cancels(browser: Browser) -> Tes
     let confirm = format!("{row} [data-action=confirm-delete]");
 
     s.click(&delete).await?;
-    wait_focus(&s, &confirm).await?;
+    s.wait_focus(&confirm).await?;
     s.client().active_element().await?.send_keys(ESCAPE).await?;
     s.wait_gone(&format!("{row} .app-confirm")).await?;
-    wait_focus(&s, &delete).await?;
+    s.wait_focus(&delete).await?;
 
     // By keyboard: Enter on 删除, then 取消.
     s.client().active_element().await?.send_keys(ENTER).await?;
-    wait_focus(&s, &confirm).await?;
+    s.wait_focus(&confirm).await?;
     s.click(&format!("{row} [data-action=cancel-delete]")).await?;
     s.wait_gone(&format!("{row} .app-confirm")).await?;
-    wait_focus(&s, &delete).await?;
+    s.wait_focus(&delete).await?;
     assert!(!s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.is_null());
 
     // Deleted by keyboard: the row is gone, and focus goes to the notice saying what was deleted, not to <body>.
     s.client().active_element().await?.send_keys(ENTER).await?;
-    wait_focus(&s, &confirm).await?;
+    s.wait_focus(&confirm).await?;
     s.client().active_element().await?.send_keys(ENTER).await?;
     s.wait_gone(&row).await?;
-    wait_focus(&s, "#draft-deleted").await?;
+    s.wait_focus("#draft-deleted").await?;
     assert_eq!(s.text("#draft-deleted").await?, "已删除草稿「不要删除」。");
     assert!(s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.is_null());
     s.close().await

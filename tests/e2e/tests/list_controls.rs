@@ -27,15 +27,6 @@ async fn press(s: &Session, key: &str) -> TestResult {
     Ok(())
 }
 
-/// Waits until the focused element is the one matching `css`.
-async fn wait_focus(s: &Session, css: &str) -> TestResult {
-    s.wait_until(
-        &format!("return document.activeElement === document.querySelector({css:?})"),
-        &format!("focus on {css}"),
-    )
-    .await
-}
-
 async fn move_down_is_labelled_enabled_and_moves_the_item(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
@@ -70,11 +61,11 @@ async fn keyboard_focus_follows_the_moved_item(browser: Browser) -> TestResult {
     s.eval(&format!("document.querySelector({v2_down:?}).focus()")).await?;
     press(&s, ENTER).await?;
     s.wait_until(&v2_is_at(2), "v2 to move down").await?;
-    wait_focus(&s, v2_down).await?;
+    s.wait_focus(v2_down).await?;
     // Enter again moves it again: the user keeps their place.
     press(&s, ENTER).await?;
     s.wait_until(&v2_is_at(3), "v2 to move down again").await?;
-    wait_focus(&s, v2_down).await?;
+    s.wait_focus(v2_down).await?;
 
     // Up to the top: 上移 becomes disabled there, so focus goes to 下移 of the same village.
     s.eval(&format!("document.querySelector({v2_up:?}).focus()")).await?;
@@ -82,10 +73,10 @@ async fn keyboard_focus_follows_the_moved_item(browser: Browser) -> TestResult {
         press(&s, ENTER).await?;
         s.wait_until(&v2_is_at(position), "v2 to move up").await?;
         if position > 0 {
-            wait_focus(&s, v2_up).await?;
+            s.wait_focus(v2_up).await?;
         }
     }
-    wait_focus(&s, v2_down).await?;
+    s.wait_focus(v2_down).await?;
 
     // Another list, to its bottom edge: the first of two industries moved down lands on 上移.
     s.go_to_step(&server.origin(), &id, "industries").await?;
@@ -97,7 +88,7 @@ async fn keyboard_focus_follows_the_moved_item(browser: Browser) -> TestResult {
         "i1 to move down",
     )
     .await?;
-    wait_focus(&s, "[data-industry-id=i1] [data-action=move-up]").await?;
+    s.wait_focus("[data-industry-id=i1] [data-action=move-up]").await?;
     s.close().await
 }
 
@@ -109,18 +100,18 @@ async fn remove_question_takes_focus_and_escape_cancels(browser: Browser) -> Tes
     let remove = "[data-village-id=v3] [data-action=remove]";
     s.eval(&format!("document.querySelector({remove:?}).focus()")).await?;
     press(&s, ENTER).await?;
-    wait_focus(&s, "[data-village-id=v3] [data-action=confirm-remove]").await?;
+    s.wait_focus("[data-village-id=v3] [data-action=confirm-remove]").await?;
     press(&s, ESCAPE).await?;
     s.wait_gone("[data-village-id=v3] .app-confirm").await?;
-    wait_focus(&s, remove).await?;
+    s.wait_focus(remove).await?;
     assert_eq!(s.stored_draft(&id).await?["application"]["villages"].as_array().map(Vec::len), Some(12));
 
     // Deleted by keyboard: the card is gone and focus goes to 添加村庄, not <body>.
     press(&s, ENTER).await?;
-    wait_focus(&s, "[data-village-id=v3] [data-action=confirm-remove]").await?;
+    s.wait_focus("[data-village-id=v3] [data-action=confirm-remove]").await?;
     press(&s, ENTER).await?;
     s.wait_gone("[data-village-id=v3]").await?;
-    wait_focus(&s, "#add-village").await?;
+    s.wait_focus("#add-village").await?;
     assert_eq!(s.stored_draft(&id).await?["application"]["villages"].as_array().map(Vec::len), Some(11));
     s.close().await
 }
