@@ -66,7 +66,7 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <Show when=move || app.save_error.with(Option::is_some)>
-            <div class="app-banner app-banner--error" role="alert" id="save-error">
+            <div class="app-banner app-banner--error app-banner--page" role="alert" id="save-error">
                 {move || app.save_error.get().unwrap_or_default()}
             </div>
         </Show>

@@ -94,10 +94,19 @@ pub fn ReviewPage() -> impl IntoView {
                             <span class="app-tag app-tag--clause">{finding.clause.clone()}</span>
                             <span class="app-tag">{finding.step().title()}</span>
                             <span class="app-tag">{finding.severity.label()}</span>
-                            {match finding.fields.first() {
-                                Some(field) => view! { <a href=field_href(&ctx.id.get_value(), finding.step(), field)>{finding.message.clone()}</a> }.into_any(),
-                                None => view! { <span>{finding.message.clone()}</span> }.into_any(),
-                            }}
+                            {
+                                // A warning is answered by its justification, in the step's findings panel: the link
+                                // goes to that box, not to the fields (where the message's "说明理由" is nowhere).
+                                let target = if finding.severity == Severity::Warning {
+                                    Some(format!("justification-{}", finding.key()))
+                                } else {
+                                    finding.fields.first().cloned()
+                                };
+                                match target {
+                                    Some(target) => view! { <a href=field_href(&ctx.id.get_value(), finding.step(), &target)>{finding.message.clone()}</a> }.into_any(),
+                                    None => view! { <span>{finding.message.clone()}</span> }.into_any(),
+                                }
+                            }
                         </li>
                     </For>
                 </ul>

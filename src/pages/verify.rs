@@ -4,7 +4,7 @@ use shenbao_core::draft::{Draft, Readiness};
 use shenbao_core::evaluation::Severity;
 use shenbao_core::params::ParameterSet;
 use shenbao_core::rules::Step;
-use shenbao_core::signing::{SignatureOutcome, VerifyReport, verify_bundle_bytes};
+use shenbao_core::signing::{SignatureOutcome, VerifyReport, county_shown, verify_bundle_bytes};
 
 use crate::browser;
 use crate::pages::answers::answers;
@@ -122,7 +122,8 @@ fn VerifySummary(reports: Vec<(String, VerifyReport)>) -> impl IntoView {
             if let Some((_, text)) = &status {
                 line.push_str(&format!("；申报状态：{text}"));
             }
-            let county = report.county_label().map(|c| format!("（{c}）")).unwrap_or_default();
+            let shown = county_shown(&report).label;
+            let county = if shown.is_empty() { String::new() } else { format!("（{shown}）") };
             let target = format!("verify-file{}", id_suffix(index));
             view! {
                 <li
@@ -295,7 +296,14 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
                 <h2 class="app-heading app-heading--m">{format!("文件：{name}")}</h2>
                 <p class=if ok { "app-status app-status--ready" } else { "app-status app-status--blocked" } id=id("verify-result") data-ok=ok.to_string()>{headline}</p>
                 {status_line}
-                {report.county_label().map(|county| view! { <p>"申报县：" <strong id=id("verify-county")>{county}</strong></p> })}
+                {
+                    // By the list's names for the county code (a bundle may state other names: said beside).
+                    let county = county_shown(&report);
+                    (!county.label.is_empty()).then(|| view! {
+                        <p>"申报县：" <strong id=id("verify-county")>{county.label}</strong></p>
+                        {county.note.map(|note| view! { <p class="app-banner app-banner--warning" id=id("verify-county-note")>{note}</p> })}
+                    })
+                }
                 {fingerprint.map(|f| view! {
                     <p>"公钥指纹（请与报送函上的指纹逐组核对）："</p>
                     <p><code class="app-fingerprint" id=id("verify-fingerprint")>{f}</code></p>

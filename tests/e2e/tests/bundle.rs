@@ -20,6 +20,7 @@ browser_tests!(
     verify_page_states_the_application_status_beside_the_signature,
     verify_page_checks_every_dropped_bundle,
     verify_page_explains_differences_by_the_exporting_version,
+    verify_page_names_the_county_by_its_code,
 );
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -34,6 +35,18 @@ fn signed_blocked_bundle(app_version: &str) -> Result<String, Error> {
         serde_json::from_str(&std::fs::read_to_string(vector("drafts/blocked-sector-share.json"))?)?;
     bundle["application"] = draft["application"].clone();
     bundle["app_version"] = app_version.into();
+    let bundle: Bundle = serde_json::from_value(bundle)?;
+    let key = BundleKey::from_secret_bytes([7; 32], bundle.created_at);
+    Ok(sign_bundle(bundle, &key)?.to_json())
+}
+
+/// The golden valid bundle with other city and county names than its code's (平阴县, 370124), signed again by a test
+/// key: what a forger or a careless hand edit makes.
+fn signed_renamed_bundle() -> Result<String, Error> {
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("bundles/valid-pingyin.json"))?)?;
+    bundle["application"]["applicant"]["city_name"] = "德州市".into();
+    bundle["application"]["applicant"]["county_name"] = "宁津县".into();
     let bundle: Bundle = serde_json::from_value(bundle)?;
     let key = BundleKey::from_secret_bytes([7; 32], bundle.created_at);
     Ok(sign_bundle(bundle, &key)?.to_json())
@@ -365,5 +378,23 @@ async fn verify_page_explains_differences_by_the_exporting_version(browser: Brow
     assert!(text.contains(&format!("本工具为 {} 版", shenbao_core::APP_VERSION)), "{text}");
     assert!(text.contains("不同版本"), "{text}");
     assert!(!text.contains("原样导出"), "{text}");
+    s.close().await
+}
+
+/// Regression (found by QA): a validly signed bundle whose names are not its county code's (平阴县's code, 宁津县
+/// written) was shown as 德州市宁津县 签名有效. The county is shown by its code, with a note on the stated names.
+async fn verify_page_names_the_county_by_its_code(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let folder = tempfile::tempdir()?;
+    let renamed = write_file(folder.path(), "宁津县-衔接推进区申报.json", &signed_renamed_bundle()?)?;
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+    s.upload("#bundle-file", &renamed).await?;
+    s.wait_for_text("#verify-result", "签名有效").await?;
+    assert_eq!(s.text("#verify-county").await?, "济南市平阴县");
+    let note = s.text("#verify-county-note").await?;
+    assert!(note.contains("宁津县") && note.contains("370124"), "{note}");
+    // The rules re-run here say so too.
+    assert!(s.text("#verify-application-status").await?.starts_with("申报状态：尚不能提交"));
     s.close().await
 }

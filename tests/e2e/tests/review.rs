@@ -2,7 +2,7 @@
 
 use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, vector};
 
-browser_tests!(open_problems_look_like_problems_and_zero_counts_are_left_out);
+browser_tests!(open_problems_look_like_problems_and_zero_counts_are_left_out, a_warning_link_goes_to_its_justification);
 
 /// Regression (found by QA): the box 需要处理的问题 had the green border of "nothing to do" while it listed
 /// problems; the answers' step titles were headings of the same level as 核对填写内容 above them; and the status
@@ -51,5 +51,24 @@ async fn open_problems_look_like_problems_and_zero_counts_are_left_out(browser: 
         assert_eq!(heading[0], "H3", "{headings:?}");
         assert_eq!(heading[1], h2_size, "{headings:?}");
     }
+    s.close().await
+}
+
+/// Regression (found by QA): a warning's link on 核对与导出 opened its step at the fields (覆盖村庄: the 添加村庄
+/// button at the bottom), far from the box where the reason is written. It now focuses that box.
+async fn a_warning_link_goes_to_its_justification(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
+    s.go_to_step(&server.origin(), &id, "villages").await?;
+    s.fill("villages[0].code", "371300000000").await?;
+    s.go_to_step(&server.origin(), &id, "review").await?;
+    s.click("#review-findings a[href*='justification-village_code_county']").await?;
+    s.wait_until(
+        "return document.activeElement && document.activeElement.id.startsWith('justification-village_code_county')",
+        "the justification box of the warning to take focus",
+    )
+    .await?;
+    assert_eq!(s.eval("return document.activeElement.tagName").await?, "TEXTAREA");
     s.close().await
 }
