@@ -76,8 +76,8 @@ fn when_present(path: String, attempts_left: u32, then: fn(&str)) {
 
 /// After moving to another page: focuses its heading (`main h1`, made focusable with `tabindex="-1"`), so that the
 /// next Tab starts from the new page's content, not from the top of the document, and screen readers announce the
-/// page. Retries until the new page has rendered (up to a second); does not scroll, and leaves focus alone when it
-/// is already in a field of the new page.
+/// page. Retries until the new page has rendered (up to a second); does not scroll, and acts only when focus was
+/// lost with the old page (it is on `<body>`), never taking it from where it has been put since.
 pub fn focus_heading_soon() {
     heading_when_present(40);
 }
@@ -85,11 +85,11 @@ pub fn focus_heading_soon() {
 fn heading_when_present(attempts_left: u32) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
         let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-        // Not from under the user's fingers: someone already in a field of the new page keeps it.
-        let typing = document
-            .active_element()
-            .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
+        // Only where focus was lost with the old page (it is then on <body>): focus already put somewhere (a
+        // control of the new page, a header link that stays) is left alone.
+        let lost =
+            document.active_element().is_none_or(|element| matches!(element.tag_name().as_str(), "BODY" | "MAIN"));
+        if !lost {
             return;
         }
         let heading = document
