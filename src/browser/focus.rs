@@ -112,3 +112,15 @@ fn heading_when_present(attempts_left: u32) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 25);
     }
 }
+
+/// Lets go of keyboard focus (it goes to `<body>`), before moving to another page from a control that may stay on
+/// the page (a footer the next step renders again with the same element), so that the new page's heading takes it.
+pub fn release_focus() {
+    let active = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = active {
+        let _ = element.blur();
+    }
+}

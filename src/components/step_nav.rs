@@ -77,6 +77,7 @@ pub fn StepFooter(
             warned.set(true);
             crate::browser::focus_element("findings");
         } else {
+            crate::browser::release_focus();
             crate::browser::go(&continue_href);
         }
     };

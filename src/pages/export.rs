@@ -74,6 +74,10 @@ pub fn ExportPanel() -> impl IntoView {
     // The single file keeps no key (store::keeps_key_in_storage): without one loaded, exporting would sign with a
     // new fingerprint, so the user chooses between importing the county's key file and making a new key.
     let asking_for_key = RwSignal::new(false);
+    let cancel_key_question = move || {
+        asking_for_key.set(false);
+        browser::refocus_soon("export-bundle".into());
+    };
     let export = move |new_key_confirmed: bool| {
         if !new_key_confirmed
             && !store::keeps_key_in_storage()
@@ -83,7 +87,11 @@ pub fn ExportPanel() -> impl IntoView {
             browser::refocus_soon("import-key-first".into());
             return;
         }
-        asking_for_key.set(false);
+        if asking_for_key.get_untracked() {
+            // The question (which held focus) goes; focus goes to what the export says.
+            asking_for_key.set(false);
+            browser::refocus_soon("export-result".into());
+        }
         let outcome = store::signing_key_for_export().and_then(|key| {
             let bundle = ctx.draft.with_untracked(|draft| {
                 ctx.params.with_value(|params| {
@@ -162,29 +170,32 @@ pub fn ExportPanel() -> impl IntoView {
                 </Show>
                 <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() on:click=move |_| export(false)>"导出签名的申报包"</button>
                 <Show when=move || asking_for_key.get()>
-                    <div class="app-confirm" role="alert" id="no-key-loaded">
+                    <div class="app-confirm" role="alert" id="no-key-loaded" on:keydown=crate::components::escape_cancels(cancel_key_question)>
                         <p><strong>"本页尚未载入签名密钥。"</strong></p>
                         <p>"本县以前导出过申报包的，请先导入当时导出的密钥文件，使这次的公钥指纹与以前一致。第一次导出的，可以生成新密钥：导出后请立即在「密钥与存储」导出密钥文件保存。"</p>
                         <a class="app-button" id="import-key-first" href="#/settings">"去导入密钥文件"</a>
                         <button type="button" class="app-button app-button--secondary" id="export-new-key" on:click=move |_| export(true)>"生成新密钥并导出"</button>
+                        <button type="button" class="app-button app-button--secondary" id="cancel-no-key" on:click=move |_| cancel_key_question()>"取消"</button>
                     </div>
                 </Show>
             </Show>
-            {move || result.get().map(|outcome| match outcome {
-                Ok(fingerprint) => view! {
-                    <div class="app-banner app-banner--info" role="status" id="export-done">
-                        <Show when=move || stale.get()>
-                            <p class="app-banner__stale" id="export-stale"><strong>"导出后申报内容或附件清单又有改动，已下载的申报包不含这些改动：请重新导出，报送最新的文件。"</strong></p>
-                        </Show>
-                        <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
-                        <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
-                        {(!store::keeps_key_in_storage()).then(|| view! {
-                            <p><strong>"单文件版不保存签名密钥：请到「密钥与存储」导出密钥文件，否则关闭页面后无法再用同一指纹签名。"</strong></p>
-                        })}
-                    </div>
-                }.into_any(),
-                Err(error) => view! { <p class="app-banner app-banner--error" role="alert" id="export-error">{error}</p> }.into_any(),
-            })}
+            <div id="export-result" tabindex="-1">
+                {move || result.get().map(|outcome| match outcome {
+                    Ok(fingerprint) => view! {
+                        <div class="app-banner app-banner--info" role="status" id="export-done">
+                            <Show when=move || stale.get()>
+                                <p class="app-banner__stale" id="export-stale"><strong>"导出后申报内容或附件清单又有改动，已下载的申报包不含这些改动：请重新导出，报送最新的文件。"</strong></p>
+                            </Show>
+                            <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
+                            <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
+                            {(!store::keeps_key_in_storage()).then(|| view! {
+                                <p><strong>"单文件版不保存签名密钥：请到「密钥与存储」导出密钥文件，否则关闭页面后无法再用同一指纹签名。"</strong></p>
+                            })}
+                        </div>
+                    }.into_any(),
+                    Err(error) => view! { <p class="app-banner app-banner--error" role="alert" id="export-error">{error}</p> }.into_any(),
+                })}
+            </div>
             <h3 class="app-heading app-heading--s">"草稿文件"</h3>
             <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份，可在其他电脑导入）"</button>
         </section>

@@ -123,7 +123,12 @@ fn VerifySummary(reports: Vec<(String, VerifyReport)>) -> impl IntoView {
                 line.push_str(&format!("；申报状态：{text}"));
             }
             let shown = county_shown(&report).label;
-            let county = if shown.is_empty() { String::new() } else { format!("（{shown}）") };
+            // A failed bundle's county already opens with （未核验）: no second pair of brackets around it.
+            let county = match shown.as_str() {
+                "" => String::new(),
+                unverified if unverified.starts_with('（') => format!(" {unverified}"),
+                listed => format!("（{listed}）"),
+            };
             let target = format!("verify-file{}", id_suffix(index));
             view! {
                 <li

@@ -333,6 +333,8 @@ async fn verify_page_checks_every_dropped_bundle(browser: Browser) -> TestResult
     );
     let list = s.text("#verify-summary").await?;
     assert!(list.contains("签名有效 2 个，其中可以提交 1 个；签名未通过核验 1 个"), "{list}");
+    // A failed bundle's county reads （未核验）…, not in a second pair of brackets (QA).
+    assert!(list.contains("被改过.json （未核验）济南市平阴县") && !list.contains("（（"), "{list}");
     assert_eq!(s.text("#verify-county").await?, "济南市平阴县");
     s.wait_for_text("#verify-result", "签名有效").await?;
     s.wait_for_text("#verify-result-2", "签名无效").await?;

@@ -280,6 +280,15 @@ async fn continue_goes_on_past_gaps_and_stops_at_what_must_be_corrected(browser:
     // Pressing again goes on: drafts are filled over days.
     s.click("#continue").await?;
     s.wait_for_text(".app-layout__content h1", "承诺事项").await?;
+    // The next step's heading has focus, not the footer's button (the next step draws the same element again).
+    s.wait_focus("main h1").await?;
+
+    // Regression (found by QA): from 覆盖村庄 to 特色产业 focus stayed on 保存并继续.
+    let complete = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
+    s.go_to_step(&server.origin(), &complete, "villages").await?;
+    s.click("#continue").await?;
+    s.wait_for_text(".app-layout__content h1", "特色产业").await?;
+    s.wait_focus("main h1").await?;
     s.close().await
 }
 

@@ -55,8 +55,16 @@ async fn single_file_export_without_a_key_asks_first(browser: Browser) -> TestRe
     s.click("#export-bundle").await?;
     s.wait_for("#no-key-loaded").await?;
     assert!(s.eval("return document.getElementById('export-done') === null").await? == true, "exported without asking");
+    // The question can be put away (Escape returns to 导出), and asked again.
+    s.client().active_element().await?.send_keys("\u{e00c}").await?;
+    s.wait_gone("#no-key-loaded").await?;
+    s.wait_focus("#export-bundle").await?;
+    s.click("#export-bundle").await?;
+    s.wait_for("#no-key-loaded").await?;
     s.click("#export-new-key").await?;
     let first = s.wait_for_text("#export-fingerprint", " ").await?;
+    // The question, which held focus, is gone: focus is on what the export says.
+    s.wait_focus("#export-result").await?;
     s.open(&format!("{url}#/settings")).await?;
     s.click("#export-key").await?;
     let key_file = s.downloaded("密钥").await?;
