@@ -168,7 +168,7 @@ fn one_key_for_several_counties_and_one_county_twice_are_noted() {
     assert!(line_of(&out, "b.json").ends_with(" | 提示：同一公钥指纹还签署了济南市平阴县（a.json）的申报包"), "{out}");
     assert!(
         line_of(&out, "a.json").contains(
-            " | 提示：同一公钥指纹还签署了德州市宁津县（b.json）的申报包；本县另有申报包 c.json（2022-12-06 09:30 UTC 导出）；"
+            " | 提示：同一公钥指纹还签署了德州市宁津县（b.json）的申报包；本县另有申报包 c.json（2022-12-06 09:30 UTC 导出；公钥指纹不同"
         ),
         "{out}"
     );

@@ -193,33 +193,62 @@ fn same_county(group: &[&Verified<'_>]) -> Option<FolderNote> {
     if group.len() < 2 {
         return None;
     }
-    let keys = if group.iter().all(|b| b.fingerprint == first.fingerprint) {
-        "公钥指纹相同"
-    } else {
-        "公钥指纹不同"
-    };
     let same_content = |a: &Bundle, b: &Bundle| {
         a.application == b.application && a.justifications == b.justifications && a.attachments == b.attachments
     };
-    let contents = if group.iter().all(|b| same_content(b.bundle, first.bundle)) {
-        "申报内容相同"
-    } else {
-        "申报内容不同"
+    let same_key = |a: &Verified<'_>, b: &Verified<'_>| a.fingerprint == b.fingerprint;
+    // Said pair by pair: with three or more bundles, "the keys differ" of the whole group would hide two that are
+    // copies of one submission.
+    let compare = |a: &Verified<'_>, b: &Verified<'_>| {
+        format!(
+            "公钥指纹{}，申报内容{}",
+            if same_key(a, b) { "相同" } else { "不同" },
+            if same_content(a.bundle, b.bundle) { "相同" } else { "不同" }
+        )
     };
-    let exported = |bundle: &Verified<'_>| {
-        format!("{}（{} 导出）", bundle.name, bundle.bundle.created_at.format("%Y-%m-%d %H:%M UTC"))
-    };
+    let exported = |bundle: &Verified<'_>| bundle.bundle.created_at.format("%Y-%m-%d %H:%M UTC").to_string();
     let county = if first.county.is_empty() { "（未填写县名）" } else { first.county.as_str() };
     let code = first.bundle.application.applicant.county_code.trim();
     let code = if code.is_empty() { String::new() } else { format!("（{code}）") };
-    let all: Vec<String> = group.iter().map(|b| exported(b)).collect();
-    let text =
-        format!("同一县有多个申报包：{county}{code}有 {} 个：{}；{keys}，{contents}", group.len(), all.join("、"));
+    let all: Vec<String> = group.iter().map(|b| format!("{}（{} 导出）", b.name, exported(b))).collect();
+    let comparison = match group {
+        [a, b] => compare(a, b),
+        _ => {
+            // Classes of copies: the same key and the same content.
+            let mut classes: Vec<Vec<&Verified<'_>>> = Vec::new();
+            for bundle in group {
+                match classes.iter_mut().find(|class| {
+                    class.first().is_some_and(|c| same_key(c, bundle) && same_content(c.bundle, bundle.bundle))
+                }) {
+                    Some(class) => class.push(bundle),
+                    None => classes.push(vec![bundle]),
+                }
+            }
+            let copies: Vec<String> = classes
+                .iter()
+                .filter(|class| class.len() > 1)
+                .map(|class| {
+                    let names: Vec<&str> = class.iter().map(|b| b.name).collect();
+                    format!("{} 公钥指纹和申报内容都相同", names.join("、"))
+                })
+                .collect();
+            if copies.is_empty() {
+                "没有两个申报包的公钥指纹和申报内容都相同".to_owned()
+            } else {
+                copies.join("；")
+            }
+        }
+    };
+    let text = format!("同一县有多个申报包：{county}{code}有 {} 个：{}；{comparison}", group.len(), all.join("、"));
     let bundles = group
         .iter()
         .map(|bundle| {
-            let others: Vec<String> = group.iter().filter(|b| b.index != bundle.index).map(|b| exported(b)).collect();
-            (bundle.index, format!("本县另有申报包 {}；{keys}，{contents}", others.join("、")))
+            let others: Vec<String> = group
+                .iter()
+                .filter(|b| b.index != bundle.index)
+                .map(|other| format!("{}（{} 导出；{}）", other.name, exported(other), compare(bundle, other)))
+                .collect();
+            (bundle.index, format!("本县另有申报包 {}", others.join("、")))
         })
         .collect();
     Some(FolderNote { kind: FolderNoteKind::SameCounty, text, bundles })
@@ -325,7 +354,7 @@ mod tests {
         );
         assert_eq!(
             notes[0].for_bundle(0),
-            Some("本县另有申报包 b.json（2022-12-06 09:30 UTC 导出）；公钥指纹相同，申报内容相同")
+            Some("本县另有申报包 b.json（2022-12-06 09:30 UTC 导出；公钥指纹相同，申报内容相同）")
         );
 
         let renamed = report("370124", Some(("济南市", "宁津县")), 2, "2022-12-06T09:30:00Z");
@@ -333,6 +362,20 @@ mod tests {
         assert_eq!(notes.len(), 1, "the same county by code, one key each: {notes:#?}");
         assert!(notes[0].text.ends_with("；公钥指纹不同，申报内容不同"), "{}", notes[0].text);
         assert!(notes[0].text.starts_with("同一县有多个申报包：济南市平阴县（370124）有 2 个"), "{}", notes[0].text);
+    }
+
+    #[test]
+    fn three_bundles_of_one_county_are_compared_pair_by_pair() {
+        // QA: a and e are copies (same key, same content), d another key; the note said "keys differ" of all three.
+        let a = report("370124", None, 1, "2022-12-05T09:30:00Z");
+        let e = report("370124", None, 1, "2022-12-05T09:30:00Z");
+        let d = report("370124", None, 2, "2022-12-06T09:30:00Z");
+        let notes = folder_notes(&[("a.json", &a), ("e.json", &e), ("d.json", &d)]);
+        let note = notes.iter().find(|n| n.kind == FolderNoteKind::SameCounty).expect("a county note");
+        assert!(note.text.ends_with("；a.json、e.json 公钥指纹和申报内容都相同"), "{}", note.text);
+        let for_a = note.for_bundle(0).unwrap_or_default();
+        assert!(for_a.contains("e.json（2022-12-05 09:30 UTC 导出；公钥指纹相同，申报内容相同）"), "{for_a}");
+        assert!(for_a.contains("d.json（2022-12-06 09:30 UTC 导出；公钥指纹不同"), "{for_a}");
     }
 
     #[test]
