@@ -98,7 +98,7 @@ function criterionEvaluate() {
 
 // ---------------------------------------------------------------------------------------------------------------
 // A static server over dist/ on a free loopback port, as a plain static host would serve it: gzip when the
-// browser accepts it, hashed files cacheable for a year, index.html and sw.js revalidated every time (ETag, 304).
+// browser accepts it, hashed files (main-<hash>.css, pkg-<hash>/) cacheable for a year, index.html and sw.js revalidated every time (ETag, 304).
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -135,7 +135,8 @@ function serve(directory) {
       response.writeHead(304, { etag }).end();
       return;
     }
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path);
+    // Named after their content: trunk's main-<hash>.css, and everything in postbuild's pkg-<hash>/ folder.
+    const hashed = /-[0-9a-f]{16}\.css$/.test(path) || /(^|\/)pkg-[0-9a-f]{16}\//.test(path);
     const headers = {
       "content-type": TYPES[extname(full)] ?? "application/octet-stream",
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
@@ -286,7 +287,7 @@ async function keystrokes(page, cycles) {
 // One of src/bench.rs's hooks: the time of each run, summarised.
 async function inPage(page, name, draftText, runs) {
   const times = await page.evaluate(
-    ([name, text, runs]) => Array.from(window.wasmBindings[name](text, runs)),
+    async ([name, text, runs]) => Array.from(await window.wasmBindings[name](text, runs)),
     [name, draftText, runs],
   );
   return { runs: times.length, median: median(times), p95: quantile(times, 0.95), times };
@@ -338,6 +339,10 @@ async function main() {
   const budgetBytes = 200 * 1024;
   row("size first-load total: raw / gzip -9 / brotli", `${sizes.total.raw} / ${sizes.total.gzip} / ${sizes.total.brotli} B`);
   row("size first-load total, gzip -9", kb(sizes.total.gzip), "≤ 200 KiB gzip", sizes.total.gzip <= budgetBytes);
+  row(
+    `size fetched on demand (${sizes.onDemand.modules} wasm modules, src/split.rs): raw / gzip -9`,
+    `${sizes.onDemand.raw} / ${sizes.onDemand.gzip} B`,
+  );
 
   const draftFile = largeDraft();
   const draftText = readFileSync(draftFile, "utf8");

@@ -5,6 +5,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true NO_COLOR=true
+# trunk's pre_build hook, scripts/wasm.sh, builds the wasm and splits it into the first page's module and the
+# modules fetched on demand (src/split.rs); trunk then copies it with the CSS, manifest, icons and worker.
 trunk build --release
 # Offline (docs/offline.md): stamp the build id and the precache list into index.html and sw.js, then write the
 # self-contained dist/single/衔接推进区申报助手.html.

@@ -6,7 +6,7 @@
 // to the wasm, the JS, the CSS, the page, the manifest, the icons or the worker's logic gives a new one, and with
 // it a byte-different sw.js, which is what makes browsers install the new version.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 const dist = process.argv[2] ?? "dist";
@@ -25,6 +25,31 @@ function filesUnder(dir) {
 
 const indexPath = join(dist, "index.html");
 const swPath = join(dist, "sw.js");
+
+// The wasm modules and their JS (scripts/wasm.sh, copied by trunk to dist/pkg/) refer to each other by name, so
+// they move together into a folder named after a hash of them all: pkg-<16 hex digits>/. A host may then cache them
+// for good (the bench server does), and a new build is never mixed with an old one.
+const SPLIT_PKG = "pkg";
+const pkgFiles = readdirSync(join(dist, SPLIT_PKG)).sort();
+if (!pkgFiles.includes("shenbao.js") || !pkgFiles.includes("shenbao_bg.wasm")) {
+  throw new Error(`${dist}/${SPLIT_PKG} lacks shenbao.js or shenbao_bg.wasm: did scripts/wasm.sh run?`);
+}
+const pkgHash = createHash("sha256");
+for (const file of pkgFiles) pkgHash.update(`${file}\0`).update(readFileSync(join(dist, SPLIT_PKG, file))).update("\0");
+const pkg = `${SPLIT_PKG}-${pkgHash.digest("hex").slice(0, 16)}`;
+renameSync(join(dist, SPLIT_PKG), join(dist, pkg));
+const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(join(dist, pkg, file))).digest("base64")}`;
+let page = readFileSync(indexPath, "utf8");
+if (!page.includes(`"./${SPLIT_PKG}/shenbao.js"`)) throw new Error(`${indexPath} does not load ./${SPLIT_PKG}/shenbao.js`);
+page = page.replaceAll(`"./${SPLIT_PKG}/`, `"./${pkg}/`);
+// Fetch the first page's module, its glue and the loader of the others in parallel with the page.
+const preload =
+  `    <link rel="modulepreload" href="./${pkg}/shenbao.js" crossorigin="anonymous" integrity="${sri("shenbao.js")}" />\n` +
+  `    <link rel="modulepreload" href="./${pkg}/__wasm_split.js" crossorigin="anonymous" integrity="${sri("__wasm_split.js")}" />\n` +
+  `    <link rel="preload" href="./${pkg}/shenbao_bg.wasm" crossorigin="anonymous" integrity="${sri("shenbao_bg.wasm")}" as="fetch" type="application/wasm" />\n`;
+page = page.replace("</head>", `${preload}  </head>`);
+writeFileSync(indexPath, page);
+
 const index = readFileSync(indexPath, "utf8").replace(BUILD_META, "");
 const sw = readFileSync(swPath, "utf8");
 if (!BUILD_LINE.test(sw) || !PRECACHE_LINE.test(sw)) throw new Error(`${swPath} lacks the BUILD_ID or PRECACHE line`);

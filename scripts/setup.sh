@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently; quick when everything is there.
-#   scripts/setup.sh build     rustup target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen) and node tools
+#   scripts/setup.sh build     rustup target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (npm binaryen) and node tools
 #   scripts/setup.sh browsers  Debian chromium + chromium-driver, firefox-esr, geckodriver (crates.io)
 #   scripts/setup.sh all       both
 # Only the package registries are reachable on the machines we target: nothing here downloads from anywhere else.
@@ -40,6 +40,12 @@ setup_build() {
   cargo_tool trunk trunk "$TRUNK_VERSION" "trunk $TRUNK_VERSION" --locked
   # Must equal the wasm-bindgen in Cargo.lock. Not --locked: its lockfile wants a webpki-roots the mirror lacks.
   cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN_VERSION" "wasm-bindgen $WASM_BINDGEN_VERSION"
+  # wasm-split-cli: splits the app's wasm into the start module and modules loaded on demand (scripts/wasm.sh).
+  # It has no --version: ask cargo which version it installed.
+  if ! cargo install --list | grep -qxF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm_split_cli_support $WASM_SPLIT_VERSION with cargo"
+    cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
   # wasm-opt (binaryen, from npm) and the node packages the tests and benchmark use.
   if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     log "installing node packages (npm ci)"

@@ -3,8 +3,10 @@
 // scripts/postbuild.mjs, from the stamped dist/index.html; see docs/offline.md.
 //
 // - the CSS goes into a <style>;
-// - wasm-bindgen's JS glue (an ES module) goes into one inline module script with its `export`s removed, and the
-//   wasm goes into the same script as base64, handed to the glue's init as bytes: no fetch, no import;
+// - wasm-bindgen's JS glue and the loader of the split modules (ES modules that import each other, see
+//   scripts/wasm.sh) go into one inline module script with their `import`s and `export`s removed; every wasm module
+//   goes into the same script as base64: the main one is handed to the glue's init as bytes, the others are read
+//   from there when the loader asks for them. No fetch, no import;
 // - no manifest and no service worker (browsers refuse both from file://);
 // - a Content-Security-Policy that allows that one script (by its SHA-256), inline styles, data: images and
 //   WebAssembly compilation, and nothing else: no request can leave the page.
@@ -24,39 +26,79 @@ function take(pattern, what) {
 }
 
 const [, cssFile] = take(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>/, "stylesheet link");
-const [, jsFile, wasmFile] = take(
-  /<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/,
-  "trunk loader script",
+const [, pkg] = take(
+  /<script type="module">\s*import init, \* as bindings from "\.\/(pkg-[0-9a-f]+)\/shenbao\.js";[\s\S]*?<\/script>/,
+  "loader script",
 );
-take(/<link rel="modulepreload"[^>]*>/, "modulepreload link");
-take(/<link rel="preload"[^>]*as="fetch"[^>]*>/, "wasm preload link");
-take(/\s*<link rel="manifest"[^>]*>/, "manifest link");
+for (const [what, pattern] of [
+  ["modulepreload link", /\s*<link rel="modulepreload"[^>]*>/g],
+  ["wasm preload link", /\s*<link rel="preload"[^>]*as="fetch"[^>]*>/g],
+  ["manifest link", /\s*<link rel="manifest"[^>]*>/g],
+]) {
+  if (!pattern.test(html)) throw new Error(`single: no ${what} in ${dist}/index.html`);
+  html = html.replace(pattern, "");
+}
+const pkgDir = join(dist, pkg);
 
-// The glue without its exports; the exported names are gathered to rebuild `window.wasmBindings` as trunk does.
-let glue = readFileSync(join(dist, jsFile), "utf8");
+// The loader of the split modules (scripts/wasm.sh): its exports become plain constants, its fetches read the
+// modules from this script.
+let split = readFileSync(join(pkgDir, "__wasm_split.js"), "utf8");
+const mainImport = /^import \{ initSync \} from "\.\/shenbao\.js";\s*$/m;
+if (!mainImport.test(split)) throw new Error("single: __wasm_split.js does not import initSync from ./shenbao.js");
+split = split.replace(mainImport, "");
+const splitExports = [];
+split = split.replace(/^export const (\w+) =/gm, (_, name) => {
+  splitExports.push(name);
+  return `const ${name} =`;
+});
+const modules = [];
+split = split.replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
+  modules.push(file);
+  return `singleFetch(${JSON.stringify(file)})`;
+});
+if (splitExports.length === 0 || modules.length === 0) throw new Error("single: __wasm_split.js has no loaders");
+if (/^\s*(export|import)\b|import\.meta/m.test(split)) throw new Error("single: __wasm_split.js still has an import or export");
+
+// The glue without its exports; the exported names are gathered to rebuild `window.wasmBindings` as the page does.
+let glue = readFileSync(join(pkgDir, "shenbao.js"), "utf8");
+glue = glue.replace(/^import \* as (\w+) from "\.\/__wasm_split\.js";?[ \t]*$/gm, (_, name) => `const ${name} = splitLoaders;`);
 const exported = [];
 glue = glue.replace(/^export ((?:async )?function\*? |class |const |let |var )(\w+)/gm, (_, kind, name) => {
   exported.push(name);
   return kind + name;
 });
 const exportList = glue.match(/^export \{([^}]*)\};?[ \t]*$/m);
-if (!exportList) throw new Error(`single: ${jsFile} has no export list; has wasm-bindgen's output changed?`);
+if (!exportList) throw new Error("single: shenbao.js has no export list; has wasm-bindgen's output changed?");
 glue = glue.replace(exportList[0], "");
 const names = exportList[1].split(",").map((part) => part.trim().split(/\s+as\s+/));
 const initName = names.find(([, alias]) => alias === "default")?.[0];
-if (!initName) throw new Error(`single: ${jsFile} exports no default init function`);
+if (!initName) throw new Error("single: shenbao.js exports no default init function");
 for (const [name, alias] of names) if (!alias) exported.push(name);
-if (/^\s*(export|import)\b/m.test(glue)) throw new Error(`single: ${jsFile} still has an import or export`);
-if (/<\/script/i.test(glue)) throw new Error(`single: ${jsFile} contains "</script"`);
+if (/^\s*(export|import)\b/m.test(glue)) throw new Error("single: shenbao.js still has an import or export");
+for (const [file, text] of [["shenbao.js", glue], ["__wasm_split.js", split]]) {
+  if (/<\/script/i.test(text)) throw new Error(`single: ${file} contains "</script"`);
+}
 
-const wasmBase64 = readFileSync(join(dist, wasmFile)).toString("base64");
+// Every wasm module as base64, decoded when first needed.
+const wasmBase64 = Object.fromEntries(
+  ["shenbao_bg.wasm", ...modules].map((file) => [file, readFileSync(join(pkgDir, file)).toString("base64")]),
+);
 const script = `
-${glue}
-{
-  const text = atob(${JSON.stringify(wasmBase64)});
+const WASM_BASE64 = ${JSON.stringify(wasmBase64)};
+function wasmBytes(file) {
+  const text = atob(WASM_BASE64[file]);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  const wasm = await ${initName}({ module_or_path: bytes });
+  return bytes;
+}
+function singleFetch(file) {
+  return Promise.resolve(new Response(wasmBytes(file), { headers: { "Content-Type": "application/wasm" } }));
+}
+${split}
+const splitLoaders = { ${splitExports.join(", ")} };
+${glue}
+{
+  const wasm = await ${initName}({ module_or_path: wasmBytes("shenbao_bg.wasm") });
   window.wasmBindings = { ${exported.join(", ")} };
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 }

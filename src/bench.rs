@@ -3,7 +3,9 @@
 //! Benchmark hooks for `make bench`: `scripts/bench.mjs` calls them in the page as `window.wasmBindings.bench_*`.
 //! Each reads the text of a draft file, runs one operation `runs` times (at least once) and returns the time of each
 //! run in milliseconds from `performance.now()`; the script computes medians and percentiles. They ship in the app
-//! so that the benchmark times the real build, and cost about a kilobyte: no number formatting here.
+//! so that the benchmark times the real build, and cost about a kilobyte: no number formatting here. Their work is a
+//! split point (`bench_hooks`, see `crate::split`): the exported functions are `async` (a `Promise` in the page) and
+//! fetch it on first use, so the first page's module does not carry the code they time.
 //!
 //! Timings are `f64` because `performance.now()` is: they are never money, so the crate's float ban is lifted in
 //! this module only.
@@ -11,11 +13,13 @@
 
 use std::hint::black_box;
 
+use leptos::wasm_split::wasm_split;
 use shenbao_core::ParameterSet;
 use shenbao_core::draft::{Draft, evaluate_draft};
 use shenbao_core::signing::{BundleKey, export_signed_bundle};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::split::NotLoaded;
 use crate::{browser, store};
 
 /// Times `runs` (at least one) calls of `work`, in milliseconds each.
@@ -38,7 +42,16 @@ fn read(draft_json: &str) -> Result<Draft, String> {
 /// # Errors
 /// The draft file cannot be read.
 #[wasm_bindgen]
-pub fn bench_evaluate(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+pub async fn bench_evaluate(draft_json: String, runs: u32) -> Result<Vec<f64>, String> {
+    evaluate_runs(draft_json, runs).await.unwrap_or_else(|not_loaded| Err(not_loaded.message()))
+}
+
+#[wasm_split(bench_hooks, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn evaluate_runs(draft_json: String, runs: u32) -> Result<Result<Vec<f64>, String>, NotLoaded> {
+    Ok(time_evaluate(&draft_json, runs))
+}
+
+fn time_evaluate(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let draft = read(draft_json)?;
     let params = ParameterSet::second_batch_2022();
     Ok(time_runs(runs, || {
@@ -52,7 +65,16 @@ pub fn bench_evaluate(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
 /// # Errors
 /// The draft file cannot be read, or local storage refused it.
 #[wasm_bindgen]
-pub fn bench_save(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+pub async fn bench_save(draft_json: String, runs: u32) -> Result<Vec<f64>, String> {
+    save_runs(draft_json, runs).await.unwrap_or_else(|not_loaded| Err(not_loaded.message()))
+}
+
+#[wasm_split(bench_hooks, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn save_runs(draft_json: String, runs: u32) -> Result<Result<Vec<f64>, String>, NotLoaded> {
+    Ok(time_save(&draft_json, runs))
+}
+
+fn time_save(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let draft = read(draft_json)?;
     let id = "bench-scratch";
     let mut outcome = Ok(());
@@ -67,7 +89,16 @@ pub fn bench_save(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
 /// # Errors
 /// The draft file cannot be read, or the draft is not ready to export.
 #[wasm_bindgen]
-pub fn bench_export(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
+pub async fn bench_export(draft_json: String, runs: u32) -> Result<Vec<f64>, String> {
+    export_runs(draft_json, runs).await.unwrap_or_else(|not_loaded| Err(not_loaded.message()))
+}
+
+#[wasm_split(bench_hooks, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn export_runs(draft_json: String, runs: u32) -> Result<Result<Vec<f64>, String>, NotLoaded> {
+    Ok(time_export(&draft_json, runs))
+}
+
+fn time_export(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let draft = read(draft_json)?;
     let params = ParameterSet::second_batch_2022();
     let now = browser::now();

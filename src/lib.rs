@@ -2,7 +2,8 @@
 //!
 //! Pages read the core's results and write user input into the draft; no rule of the notice lives here.
 //! `browser` is the only module that touches web APIs; `store` keeps drafts in local storage; `state` holds the
-//! open draft and binds fields to it; `route` maps location hashes to pages.
+//! open draft and binds fields to it; `route` maps location hashes to pages; `split` lists what is fetched on first
+//! use rather than with the first page.
 
 use leptos::prelude::*;
 use shenbao_core::ParameterSet;
@@ -13,6 +14,7 @@ mod browser;
 mod components;
 mod pages;
 mod route;
+mod split;
 mod state;
 mod store;
 
@@ -41,11 +43,11 @@ fn App() -> impl IntoView {
     }
     let draft_id = Memo::new(move |_| router.route.with(|r| r.draft_id().map(str::to_owned)));
     let page = move || match draft_id.get() {
-        Some(id) => view! { <pages::DraftShell id=id /> }.into_any(),
+        Some(id) => split::on_demand(split::draft_pages, id).into_any(),
         None => match router.route.get() {
             Route::Home => view! { <pages::HomePage /> }.into_any(),
-            Route::Verify => view! { <pages::VerifyPage /> }.into_any(),
-            Route::Settings => view! { <pages::SettingsPage /> }.into_any(),
+            Route::Verify => split::on_demand(split::verify_page, String::new()).into_any(),
+            Route::Settings => split::on_demand(split::settings_page, String::new()).into_any(),
             _ => view! { <pages::NotFound /> }.into_any(),
         },
     };

@@ -4,19 +4,30 @@ use shenbao_core::rules::Step;
 
 use crate::state::AppState;
 use crate::store::{self, DraftSummary};
-use crate::{browser, route::Route};
+use crate::{browser, route::Route, split};
 
 /// The start page: what the tool does, the steps of an application, the drafts kept in this browser, and
 /// creating or importing a draft.
+///
+/// It is in the app's first module; reading, evaluating, creating and importing drafts are split points
+/// (`crate::split`), fetched the first time they are needed.
 #[component]
 pub fn HomePage() -> impl IntoView {
     browser::set_title("衔接推进区申报助手");
     let app = expect_context::<AppState>();
     let version = RwSignal::new(0u32);
-    let drafts = Memo::new(move |_| {
+    let has_drafts = Memo::new(move |_| {
         version.track();
-        app.params.with_value(store::summaries)
+        !store::draft_ids().is_empty()
     });
+    // The lines of the list: each draft is read and evaluated, by a split point (none to read on a first visit).
+    let summaries = LocalResource::new(move || {
+        version.track();
+        let any = !store::draft_ids().is_empty();
+        async move { if any { split::draft_summaries(app).await } else { Ok(Vec::new()) } }
+    });
+    let drafts = Memo::new(move |_| summaries.get().and_then(Result::ok).unwrap_or_default());
+    let not_loaded = Memo::new(move |_| summaries.get().and_then(Result::err));
     let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().any(|s| s.needs_backup)));
     // After a deletion the row (and the focused button) is gone: say what was deleted, and put focus there.
     let deleted = RwSignal::new(None::<String>);
@@ -46,24 +57,86 @@ pub fn HomePage() -> impl IntoView {
                 "提醒：草稿只保存在本机浏览器中。清理浏览器数据或更换电脑会丢失草稿，请定期“下载”草稿文件作为备份。"
             </p>
         </Show>
+        {move || not_loaded.get().map(|not_loaded| view! {
+            <div class="app-banner app-banner--error" role="alert" id="load-error">
+                <p>{not_loaded.message()}</p>
+                <button type="button" class="app-button" id="load-retry" on:click=move |_| version.update(|v| *v += 1)>"重试"</button>
+            </div>
+        })}
         <Show
-            when=move || drafts.with(|d| !d.is_empty())
+            when=move || has_drafts.get()
             fallback=|| view! { <p id="no-drafts">"本机还没有草稿。请在下方新建，或导入从其他电脑下载的草稿文件。"</p> }
         >
-            <table class="app-table" id="drafts">
-                <thead>
-                    <tr><th scope="col">"草稿"</th><th scope="col">"申报县"</th><th scope="col">"最后修改"</th><th scope="col">"状态"</th><th scope="col">"操作"</th></tr>
-                </thead>
-                <tbody>
-                    <For each=move || drafts.get() key=|s| (s.id.clone(), s.name.clone(), s.updated.clone(), s.status.clone()) let:summary>
-                        <DraftRow summary=summary version=version on_deleted=on_deleted />
-                    </For>
-                </tbody>
-            </table>
+            <Show when=move || summaries.with(Option::is_none)>
+                <p class="app-loading" id="drafts-loading" role="status">"正在读取草稿…"</p>
+            </Show>
+            <Show when=move || drafts.with(|d| !d.is_empty())>
+                <table class="app-table" id="drafts">
+                    <thead>
+                        <tr><th scope="col">"草稿"</th><th scope="col">"申报县"</th><th scope="col">"最后修改"</th><th scope="col">"状态"</th><th scope="col">"操作"</th></tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || drafts.get() key=|s| (s.id.clone(), s.name.clone(), s.updated.clone(), s.status.clone()) let:summary>
+                            <DraftRow summary=summary version=version on_deleted=on_deleted />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
         </Show>
-        <NewDraft version=version />
-        <ImportDraft version=version />
+        <NewDraft />
+        <ImportDraft />
     }
+}
+
+/// A copy of the stored draft `id`, saved as a new draft. Called by [`split::duplicate_draft`].
+///
+/// # Errors
+/// A Chinese message when the draft cannot be read or the copy cannot be saved.
+pub fn duplicate_draft(id: &str) -> Result<(), String> {
+    let mut draft = store::load(id).map_err(|_| "这份草稿无法读取，不能复制。".to_owned())?;
+    let now = browser::now();
+    draft.name = format!("{}（副本）", draft.name);
+    draft.created_at = Some(now);
+    draft.updated_at = Some(now);
+    draft.backed_up_at = None;
+    store::insert(&draft).map(|_| ()).map_err(|error| error.message())
+}
+
+/// Downloads the stored draft `id` as a file. Called by [`split::download_stored_draft`].
+///
+/// # Errors
+/// A Chinese message when the draft cannot be read or the browser refuses the download.
+pub fn download_stored_draft(app: AppState, id: &str) -> Result<(), String> {
+    let draft = store::load(id).map_err(|_| "这份草稿无法读取，请打开它下载原始数据。".to_owned())?;
+    download_draft(id, draft, app)
+}
+
+/// A new draft named `title`, saved: its storage id. Called by [`split::create_draft`].
+///
+/// # Errors
+/// A Chinese message when it cannot be saved.
+pub fn create_draft(app: AppState, title: &str) -> Result<String, String> {
+    let draft = app.params.with_value(|params| Draft::new(title.trim(), params, browser::now()));
+    store::insert(&draft).map_err(|error| error.message())
+}
+
+/// Saves the draft file `file_name` (its bytes) as a new draft: its storage id. Called by [`split::import_draft`].
+///
+/// # Errors
+/// The Chinese reason it was refused, ending with the reassurance that no stored draft changed.
+pub fn import_draft(file_name: &str, bytes: &[u8]) -> Result<String, String> {
+    let mut draft = shenbao_core::json::file_text(bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|text| Draft::from_json(text).map_err(|e| e.to_string()))
+        .map_err(|e| format!("无法导入「{file_name}」：{e} 本机已有的草稿没有任何改动。"))?;
+    draft.backed_up_at = draft.updated_at;
+    store::insert(&draft).map_err(|error| match error {
+        crate::browser::SaveError::QuotaExceeded => {
+            "浏览器存储空间不足，无法导入这份草稿。请先下载并删除不需要的草稿，再重新导入。本机已有的草稿没有任何改动。"
+                .into()
+        }
+        e => format!("无法导入：{} 本机已有的草稿没有任何改动。", e.message()),
+    })
 }
 
 #[component]
@@ -75,29 +148,29 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
     let name = summary.name.clone();
     let duplicate = {
         let id = id.clone();
-        move |_| match store::load(&id) {
-            Ok(mut draft) => {
-                let now = browser::now();
-                draft.name = format!("{}（副本）", draft.name);
-                draft.created_at = Some(now);
-                draft.updated_at = Some(now);
-                draft.backed_up_at = None;
-                match store::insert(&draft) {
-                    Ok(_) => version.update(|v| *v += 1),
-                    Err(error) => message.set(Some(error.message())),
+        move |_| {
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                // The page may be gone by the time the module arrives: `try_` accessors.
+                match split::duplicate_draft(id).await {
+                    Ok(Ok(())) => _ = version.try_update(|v| *v += 1),
+                    Ok(Err(error)) => _ = message.try_set(Some(error)),
+                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.message())),
                 }
-            }
-            Err(_) => message.set(Some("这份草稿无法读取，不能复制。".into())),
+            });
         }
     };
     let download = {
         let id = id.clone();
-        move |_| match store::load(&id) {
-            Ok(draft) => match download_draft(&id, draft, app) {
-                Ok(()) => version.update(|v| *v += 1),
-                Err(error) => message.set(Some(error)),
-            },
-            Err(_) => message.set(Some("这份草稿无法读取，请打开它下载原始数据。".into())),
+        move |_| {
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                match split::download_stored_draft(app, id).await {
+                    Ok(Ok(())) => _ = version.try_update(|v| *v += 1),
+                    Ok(Err(error)) => _ = message.try_set(Some(error)),
+                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.message())),
+                }
+            });
         }
     };
     let delete = {
@@ -180,21 +253,21 @@ pub fn sanitise(name: &str) -> String {
 }
 
 #[component]
-fn NewDraft(version: RwSignal<u32>) -> impl IntoView {
+fn NewDraft() -> impl IntoView {
     let app = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let title = name.get_untracked();
-        let draft = app.params.with_value(|params| Draft::new(title.trim(), params, browser::now()));
-        match store::insert(&draft) {
-            Ok(id) => {
-                version.update(|v| *v += 1);
-                browser::go(&Route::Tasks(id).href());
+        leptos::task::spawn_local(async move {
+            // Opening the new draft leaves this page; `try_set`: it may be gone already.
+            match split::create_draft(app, title).await {
+                Ok(Ok(id)) => browser::go(&Route::Tasks(id).href()),
+                Ok(Err(message)) => _ = error.try_set(Some(message)),
+                Err(not_loaded) => _ = error.try_set(Some(not_loaded.message())),
             }
-            Err(e) => error.set(Some(e.message())),
-        }
+        });
     };
     view! {
         <form class="app-panel" id="new-draft" on:submit=create>
@@ -212,7 +285,7 @@ fn NewDraft(version: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn ImportDraft(version: RwSignal<u32>) -> impl IntoView {
+fn ImportDraft() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -220,26 +293,14 @@ fn ImportDraft(version: RwSignal<u32>) -> impl IntoView {
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
         leptos::task::spawn_local(async move {
-            let result = browser::read_text(&file)
-                .await
-                .and_then(|text| Draft::from_json(&text).map_err(|e| e.to_string()))
-                .map_err(|e| format!("无法导入「{}」：{e}", file.name()));
-            match result {
-                Ok(mut draft) => {
-                    draft.backed_up_at = draft.updated_at;
-                    match store::insert(&draft) {
-                        Ok(id) => {
-                            error.set(None);
-                            version.update(|v| *v += 1);
-                            browser::go(&Route::Tasks(id).href());
-                        }
-                        Err(crate::browser::SaveError::QuotaExceeded) => error.set(Some(
-                            "浏览器存储空间不足，无法导入这份草稿。请先下载并删除不需要的草稿，再重新导入。本机已有的草稿没有任何改动。".into(),
-                        )),
-                        Err(e) => error.set(Some(format!("无法导入：{} 本机已有的草稿没有任何改动。", e.message()))),
-                    }
-                }
-                Err(message) => error.set(Some(format!("{message} 本机已有的草稿没有任何改动。"))),
+            let outcome = match browser::read_bytes(&file).await {
+                Ok(bytes) => split::import_draft(file.name(), bytes).await.unwrap_or_else(|e| Err(e.message())),
+                Err(e) => Err(format!("无法导入「{}」：{e} 本机已有的草稿没有任何改动。", file.name())),
+            };
+            // Opening the imported draft leaves this page; `try_set`: it may be gone already.
+            match outcome {
+                Ok(id) => browser::go(&Route::Tasks(id).href()),
+                Err(message) => _ = error.try_set(Some(message)),
             }
         });
     };

@@ -7,7 +7,7 @@ mod draft_shell;
 mod export;
 mod funds;
 mod governance;
-mod home;
+pub(crate) mod home;
 mod industries;
 mod list_controls;
 mod not_found;

@@ -273,12 +273,13 @@ impl Session {
         }
     }
 
-    /// Gives files to an `<input type=file>`.
+    /// Gives files to an `<input type=file>`, once it is on the page (a page fetched on demand appears a moment
+    /// after its route).
     ///
     /// # Errors
-    /// When the input is missing.
+    /// When the input does not appear.
     pub async fn upload(&self, css: &str, file: &Path) -> TestResult {
-        let input = self.client.find(Locator::Css(css)).await?;
+        let input = self.wait_for(css).await?;
         input.send_keys(&file.to_string_lossy()).await?;
         Ok(())
     }

@@ -299,6 +299,8 @@ async fn verify_page_checks_every_dropped_bundle(browser: Browser) -> TestResult
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
     s.open(&format!("{}/#/verify", server.origin())).await?;
+    // The page is fetched on demand: it appears a moment after its route.
+    s.wait_for("#bundle-file").await?;
     assert!(s.eval("return document.getElementById('bundle-file').multiple").await? == true);
     let files = serde_json::json!([
         ["平阴县.json", std::fs::read_to_string(vector("bundles/valid-pingyin.json"))?],

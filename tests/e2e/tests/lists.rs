@@ -133,6 +133,8 @@ async fn dropping_a_bundle_on_the_verify_page_checks_it(browser: Browser) -> Tes
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
     s.open(&format!("{}/#/verify", server.origin())).await?;
+    // The page is fetched on demand: it appears a moment after its route.
+    s.wait_for("#drop-zone").await?;
     let text = std::fs::read_to_string(vector("bundles/valid-pingyin.json"))?;
     s.client()
         .execute(

@@ -1,0 +1,122 @@
+//! The app's split points: what the first page does not need is fetched when it is first used.
+//!
+//! A first visit downloads only the start page's module (Leptos, the start page, storage, routing). Every function
+//! below is a split point: `scripts/wasm.sh` moves the code reachable only from it (the application steps with the
+//! rules and their evaluation, draft files, verification, signing) into modules that `__wasm_split.js` fetches on
+//! the first call; later calls run at once. See docs/performance.md for the sizes.
+//!
+//! Each function is `async` for its callers and returns [`NotLoaded`] when its module cannot be fetched (a first
+//! visit that loses its connection; after one complete visit the service worker has every module). The service
+//! worker caches all modules on the first visit, so the app still works offline as a whole.
+//!
+//! Rules for a split point: concrete argument and result types (no generics, no `impl Trait`), and no panics.
+
+use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+use crate::state::AppState;
+use crate::store::DraftSummary;
+
+/// A module of the app could not be fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+impl NotLoaded {
+    /// What the user sees, in Chinese.
+    pub fn message(self) -> String {
+        "未能加载这部分程序（网络连接中断）。请检查网络后点“重试”。已经填写的内容都保存在本机浏览器中，不会丢失；\
+         联网完整打开过一次本工具后，离线也能使用全部功能。"
+            .into()
+    }
+}
+
+/// A page fetched on demand: called with the route's draft id (or an empty string), it makes the page's view.
+///
+/// The split points below return this function rather than the view: the view is then made where the page would
+/// be made without splitting, inside the app's reactive tree, and is disposed with it.
+pub type Page = fn(String) -> AnyView;
+
+/// The pages of one draft (its task list, every step, 核对与导出), given the draft's id.
+#[wasm_split(draft_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn draft_pages() -> Result<Page, NotLoaded> {
+    Ok(|id| view! { <crate::pages::DraftShell id=id /> }.into_any())
+}
+
+/// 核验申报包.
+#[wasm_split(verify_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn verify_page() -> Result<Page, NotLoaded> {
+    Ok(|_| view! { <crate::pages::VerifyPage /> }.into_any())
+}
+
+/// 密钥与存储.
+#[wasm_split(settings_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn settings_page() -> Result<Page, NotLoaded> {
+    Ok(|_| view! { <crate::pages::SettingsPage /> }.into_any())
+}
+
+/// The lines of the drafts list (each draft read and evaluated): [`crate::store::summaries`].
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn draft_summaries(app: AppState) -> Result<Vec<DraftSummary>, NotLoaded> {
+    Ok(app.params.with_value(crate::store::summaries))
+}
+
+/// A new draft named `title`; its storage id, or why it could not be saved.
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn create_draft(app: AppState, title: String) -> Result<Result<String, String>, NotLoaded> {
+    Ok(crate::pages::home::create_draft(app, &title))
+}
+
+/// A copy of a stored draft, saved as a new draft; why not, if it cannot be.
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn duplicate_draft(id: String) -> Result<Result<(), String>, NotLoaded> {
+    Ok(crate::pages::home::duplicate_draft(&id))
+}
+
+/// Downloads a stored draft as a file; why not, if it cannot be.
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn download_stored_draft(app: AppState, id: String) -> Result<Result<(), String>, NotLoaded> {
+    Ok(crate::pages::home::download_stored_draft(app, &id))
+}
+
+/// Reads a draft file's bytes and saves it as a new draft: its storage id, or the Chinese reason it was refused.
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_draft(file_name: String, bytes: Vec<u8>) -> Result<Result<String, String>, NotLoaded> {
+    Ok(crate::pages::home::import_draft(&file_name, &bytes))
+}
+
+/// Shows the page that `load` fetches, made with `arg`: nothing while its module is fetched (the first time only;
+/// afterwards it is there at once), then the page; when the module cannot be fetched, the reason and 重试.
+pub fn on_demand<Fut>(load: fn() -> Fut, arg: String) -> impl IntoView
+where
+    Fut: Future<Output = Result<Page, NotLoaded>> + 'static,
+{
+    let loaded = RwSignal::new(None::<Result<Page, NotLoaded>>);
+    let fetch = move || {
+        leptos::task::spawn_local(async move {
+            let outcome = load().await;
+            // The route may have changed meanwhile: then there is nothing to show it on.
+            let _ = loaded.try_set(Some(outcome));
+        });
+    };
+    fetch();
+    move || match loaded.get() {
+        None => view! { <p class="app-loading" id="page-loading" role="status">"正在加载…"</p> }.into_any(),
+        Some(Ok(page)) => page(arg.clone()),
+        Some(Err(not_loaded)) => view! {
+            <div class="app-banner app-banner--error" role="alert" id="load-error">
+                <p>{not_loaded.message()}</p>
+                <button type="button" class="app-button" id="load-retry" on:click=move |_| {
+                    loaded.set(None);
+                    fetch();
+                }>"重试"</button>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,89 @@
+//! The first visit downloads only the start page's module; the other pages and the work on drafts are fetched on
+//! first use (`src/split.rs`, docs/performance.md). When such a module cannot be fetched (the connection drops on a
+//! first visit) the app says so in Chinese, keeps what was typed, and 重试 fetches it again.
+
+use std::path::Path;
+
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir};
+
+browser_tests!(start_page_works_alone_and_a_missing_module_is_explained_and_retried);
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The build's modules fetched on demand: `pkg-<hash>/split_*.wasm` and `pkg-<hash>/chunk_*.wasm`.
+fn on_demand_modules(dist: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dist)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with("pkg-") {
+            for module in std::fs::read_dir(entry.path())? {
+                let path = module?.path();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if (name.starts_with("split_") || name.starts_with("chunk_")) && name.ends_with(".wasm") {
+                    found.push(path);
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(browser: Browser) -> TestResult {
+    // A copy of the build without the modules fetched on demand, as if the connection dropped after the first page.
+    let site = tempfile::Builder::new().prefix("shenbao-on-demand-").tempdir()?;
+    copy_dir(&dist_dir(), site.path())?;
+    let modules = on_demand_modules(site.path())?;
+    assert!(modules.len() >= 3, "the build has modules fetched on demand: {modules:?}");
+    let hidden = tempfile::Builder::new().prefix("shenbao-hidden-").tempdir()?;
+    for module in &modules {
+        std::fs::rename(module, hidden.path().join(module.file_name().ok_or("no file name")?))?;
+    }
+    let server = StaticServer::start(site.path())?;
+    let s = Session::start(browser).await?;
+
+    // The start page is complete without them.
+    s.open(&format!("{}/", server.origin())).await?;
+    s.wait_for("#import-file").await?;
+    s.wait_for_text("#no-drafts", "本机还没有草稿").await?;
+
+    // Creating a draft needs a module: the reason is shown and the typed name stays.
+    s.type_into("#new-draft-name", "兰陵县第二批申报").await?;
+    s.click("#create-draft").await?;
+    s.wait_for_text("#new-draft [role=alert]", "未能加载这部分程序").await?;
+    assert_eq!(s.value("#new-draft-name").await?, "兰陵县第二批申报");
+
+    // A page behind a module: the reason and 重试, and nothing else breaks.
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+    s.wait_for_text("#load-error", "请检查网络后点“重试”").await?;
+    s.click("#load-retry").await?;
+    s.wait_for_text("#load-error", "未能加载这部分程序").await?;
+
+    // The connection is back: 重试 shows the page, and creating the draft works.
+    for module in &modules {
+        std::fs::rename(hidden.path().join(module.file_name().ok_or("no file name")?), module)?;
+    }
+    s.click("#load-retry").await?;
+    s.wait_for("#bundle-file").await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.type_into("#new-draft-name", "兰陵县第二批申报").await?;
+    s.click("#create-draft").await?;
+    s.wait_for_text("h1", "申报任务清单").await?;
+    let id = s.current_draft_id().await?;
+    let stored = s.stored_draft(&id).await?;
+    assert_eq!(stored["name"], "兰陵县第二批申报");
+    s.close().await
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
