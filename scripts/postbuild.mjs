@@ -30,6 +30,31 @@ const swPath = join(dist, "sw.js");
 // they move together into a folder named after a hash of them all: pkg-<16 hex digits>/. A host may then cache them
 // for good (the bench server does), and a new build is never mixed with an old one.
 const SPLIT_PKG = "pkg";
+
+// The loader of the split modules compiles them with `WebAssembly.instantiateStreaming`, which refuses a module
+// served without `Content-Type: application/wasm` (an old or misconfigured web server). wasm-bindgen's loader of
+// the first module then falls back to compiling the bytes; do the same for the others, or every page but the start
+// page would say it cannot be loaded.
+const loaderPath = join(dist, SPLIT_PKG, "__wasm_split.js");
+const STREAMING = "(WebAssembly.instantiateStreaming(src, imports))";
+let loader = readFileSync(loaderPath, "utf8");
+if (!loader.includes(STREAMING)) throw new Error(`${loaderPath} does not call ${STREAMING}: has wasm-split-cli changed?`);
+loader =
+  loader.replaceAll(STREAMING, "(instantiateStreamingOrBytes(src, imports))") +
+  `
+// Added by scripts/postbuild.mjs: as wasm-bindgen's loader, compile the bytes when the server's Content-Type is wrong.
+async function instantiateStreamingOrBytes(source, imports) {
+    const response = await source;
+    try {
+        return await WebAssembly.instantiateStreaming(response.clone(), imports);
+    } catch (error) {
+        if (!response.ok || response.headers.get("Content-Type") === "application/wasm") throw error;
+        return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+}
+`;
+writeFileSync(loaderPath, loader);
+
 const pkgFiles = readdirSync(join(dist, SPLIT_PKG)).sort();
 if (!pkgFiles.includes("shenbao.js") || !pkgFiles.includes("shenbao_bg.wasm")) {
   throw new Error(`${dist}/${SPLIT_PKG} lacks shenbao.js or shenbao_bg.wasm: did scripts/wasm.sh run?`);
@@ -46,7 +71,8 @@ page = page.replaceAll(`"./${SPLIT_PKG}/`, `"./${pkg}/`);
 const preload =
   `    <link rel="modulepreload" href="./${pkg}/shenbao.js" crossorigin="anonymous" integrity="${sri("shenbao.js")}" />\n` +
   `    <link rel="modulepreload" href="./${pkg}/__wasm_split.js" crossorigin="anonymous" integrity="${sri("__wasm_split.js")}" />\n` +
-  `    <link rel="preload" href="./${pkg}/shenbao_bg.wasm" crossorigin="anonymous" integrity="${sri("shenbao_bg.wasm")}" as="fetch" type="application/wasm" />\n`;
+  // No integrity on the wasm preload: browsers ignore it for fetch preloads and warn on every load.
+  `    <link rel="preload" href="./${pkg}/shenbao_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm" />\n`;
 page = page.replace("</head>", `${preload}  </head>`);
 writeFileSync(indexPath, page);
 

@@ -28,11 +28,16 @@ impl From<SplitLoaderError> for NotLoaded {
 }
 
 impl NotLoaded {
-    /// What the user sees, in Chinese.
+    /// On a page that could not be loaded, above its 重试 button.
     pub fn message(self) -> String {
-        "未能加载这部分程序（网络连接中断）。请检查网络后点“重试”。已经填写的内容都保存在本机浏览器中，不会丢失；\
+        "未能加载这一页的程序（网络连接中断）。请检查网络后点“重试”。已保存的草稿都在本机浏览器中，不会丢失；\
          联网完整打开过一次本工具后，离线也能使用全部功能。"
             .into()
+    }
+
+    /// Beside a button whose work could not be loaded (新建草稿, 导入, 复制, 下载): press it again.
+    pub fn try_again_message(self) -> String {
+        "未能加载这部分程序（网络连接中断）。请检查网络后再试一次。".into()
     }
 }
 
@@ -43,7 +48,7 @@ impl NotLoaded {
 pub type Page = fn(String) -> AnyView;
 
 /// The pages of one draft (its task list, every step, 核对与导出), given the draft's id.
-#[wasm_split(draft_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(draft_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_draft_pages))]
 pub fn draft_pages() -> Result<Page, NotLoaded> {
     Ok(|id| view! { <crate::pages::DraftShell id=id /> }.into_any())
 }
@@ -67,7 +72,7 @@ pub fn draft_summaries(app: AppState) -> Result<Vec<DraftSummary>, NotLoaded> {
 }
 
 /// A new draft named `title`; its storage id, or why it could not be saved.
-#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_draft_files))]
 pub fn create_draft(app: AppState, title: String) -> Result<Result<String, String>, NotLoaded> {
     Ok(crate::pages::home::create_draft(app, &title))
 }
@@ -90,33 +95,71 @@ pub fn import_draft(file_name: String, bytes: Vec<u8>) -> Result<Result<String, 
     Ok(crate::pages::home::import_draft(&file_name, &bytes))
 }
 
-/// Shows the page that `load` fetches, made with `arg`: nothing while its module is fetched (the first time only;
+/// After this long still loading, the page says that a reload helps if nothing happens (a request the network
+/// never answers is not given up by the browser for minutes).
+const SLOW_LOADING: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Fetches, in the background, what the start page's buttons lead to: the work on drafts, then the pages of a draft.
+/// Called once the start page is there, so that 新建草稿 and opening a draft do not wait for the network.
+pub fn preload_start_page_work() {
+    leptos::task::spawn_local(async {
+        // A failure is not reported here: the button that needs the module says so when it is pressed.
+        if preload_draft_files().await.is_ok() {
+            let _ = preload_draft_pages().await;
+        }
+    });
+}
+
+/// Shows the page that `load` fetches, made with `arg`: 正在加载… while its module is fetched (the first time only;
 /// afterwards it is there at once), then the page; when the module cannot be fetched, the reason and 重试.
+///
+/// The loading and failure views have their own `h1` and title; once the page is there, its heading takes the
+/// focus if the loading view had it (as after any change of page, `browser::focus_heading_soon`).
 pub fn on_demand<Fut>(load: fn() -> Fut, arg: String) -> impl IntoView
 where
     Fut: Future<Output = Result<Page, NotLoaded>> + 'static,
 {
     let loaded = RwSignal::new(None::<Result<Page, NotLoaded>>);
+    let slow = RwSignal::new(false);
     let fetch = move || {
+        let _ = slow.try_set(false);
+        set_timeout(move || _ = slow.try_set(true), SLOW_LOADING);
         leptos::task::spawn_local(async move {
             let outcome = load().await;
             // The route may have changed meanwhile: then there is nothing to show it on.
-            let _ = loaded.try_set(Some(outcome));
+            if loaded.try_set(Some(outcome)).is_none() {
+                crate::browser::focus_heading_soon();
+            }
         });
     };
     fetch();
     move || match loaded.get() {
-        None => view! { <p class="app-loading" id="page-loading" role="status">"正在加载…"</p> }.into_any(),
-        Some(Ok(page)) => page(arg.clone()),
-        Some(Err(not_loaded)) => view! {
-            <div class="app-banner app-banner--error" role="alert" id="load-error">
-                <p>{not_loaded.message()}</p>
-                <button type="button" class="app-button" id="load-retry" on:click=move |_| {
-                    loaded.set(None);
-                    fetch();
-                }>"重试"</button>
-            </div>
+        None => {
+            crate::browser::set_title("正在加载… - 衔接推进区申报助手");
+            view! {
+                <h1 class="app-heading app-heading--l" id="page-loading" tabindex="-1">"正在加载…"</h1>
+                <Show when=move || slow.get()>
+                    <p class="app-intro" id="page-loading-slow" role="status">
+                        "网络较慢，仍在加载。如长时间没有反应，请检查网络后刷新本页；已保存的草稿都在本机浏览器中，不会丢失。"
+                    </p>
+                </Show>
+            }
+            .into_any()
         }
-        .into_any(),
+        Some(Ok(page)) => page(arg.clone()),
+        Some(Err(not_loaded)) => {
+            crate::browser::set_title("未能加载 - 衔接推进区申报助手");
+            view! {
+                <h1 class="app-heading app-heading--l" tabindex="-1">"未能加载这一页"</h1>
+                <div class="app-banner app-banner--error" role="alert" id="load-error">
+                    <p>{not_loaded.message()}</p>
+                    <button type="button" class="app-button" id="load-retry" on:click=move |_| {
+                        loaded.set(None);
+                        fetch();
+                    }>"重试"</button>
+                </div>
+            }
+            .into_any()
+        }
     }
 }

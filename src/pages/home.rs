@@ -36,6 +36,7 @@ pub fn HomePage() -> impl IntoView {
         browser::refocus_soon("draft-deleted".into());
     });
     let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
+    split::preload_start_page_work();
     view! {
         <h1 class="app-heading app-heading--xl">"衔接推进区申报助手"</h1>
         <p class="app-lead">
@@ -155,7 +156,7 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
                 match split::duplicate_draft(id).await {
                     Ok(Ok(())) => _ = version.try_update(|v| *v += 1),
                     Ok(Err(error)) => _ = message.try_set(Some(error)),
-                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.message())),
+                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.try_again_message())),
                 }
             });
         }
@@ -168,7 +169,7 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
                 match split::download_stored_draft(app, id).await {
                     Ok(Ok(())) => _ = version.try_update(|v| *v += 1),
                     Ok(Err(error)) => _ = message.try_set(Some(error)),
-                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.message())),
+                    Err(not_loaded) => _ = message.try_set(Some(not_loaded.try_again_message())),
                 }
             });
         }
@@ -257,15 +258,28 @@ fn NewDraft() -> impl IntoView {
     let app = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // While the draft is being made (its module may still be on its way): further presses are ignored, so that
+    // one press makes one draft, and the button says so.
+    let busy = RwSignal::new(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
         let title = name.get_untracked();
         leptos::task::spawn_local(async move {
-            // Opening the new draft leaves this page; `try_set`: it may be gone already.
-            match split::create_draft(app, title).await {
+            let outcome = split::create_draft(app, title).await;
+            // `try_`: the user may have gone to another page meanwhile; the draft is then in the list, and the
+            // user is not pulled away from where they went.
+            if busy.try_set(false).is_some() {
+                return;
+            }
+            match outcome {
                 Ok(Ok(id)) => browser::go(&Route::Tasks(id).href()),
-                Ok(Err(message)) => _ = error.try_set(Some(message)),
-                Err(not_loaded) => _ = error.try_set(Some(not_loaded.message())),
+                Ok(Err(message)) => error.set(Some(message)),
+                Err(not_loaded) => error.set(Some(not_loaded.try_again_message())),
             }
         });
     };
@@ -279,7 +293,10 @@ fn NewDraft() -> impl IntoView {
                 <input class="app-input app-input--long" id="new-draft-name" type="text" aria-describedby="new-draft-name-hint"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" class="app-button" id="create-draft">"新建草稿"</button>
+            <button type="submit" class="app-button" id="create-draft"
+                aria-disabled=move || busy.get().then_some("true") aria-busy=move || busy.get().then_some("true")>
+                {move || if busy.get() { "正在新建…" } else { "新建草稿" }}
+            </button>
         </form>
     }
 }
@@ -287,20 +304,32 @@ fn NewDraft() -> impl IntoView {
 #[component]
 fn ImportDraft() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    // The file being imported (its module may still be on its way); another file is refused meanwhile.
+    let importing = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = browser::files_of(input.files());
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
+        if importing.get_untracked().is_some() {
+            return;
+        }
+        importing.set(Some(file.name()));
+        error.set(None);
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_bytes(&file).await {
-                Ok(bytes) => split::import_draft(file.name(), bytes).await.unwrap_or_else(|e| Err(e.message())),
+                Ok(bytes) => split::import_draft(file.name(), bytes)
+                    .await
+                    .unwrap_or_else(|e| Err(format!("无法导入「{}」：{}", file.name(), e.try_again_message()))),
                 Err(e) => Err(format!("无法导入「{}」：{e} 本机已有的草稿没有任何改动。", file.name())),
             };
-            // Opening the imported draft leaves this page; `try_set`: it may be gone already.
+            // `try_`: the user may have gone to another page meanwhile; the draft is then in the list.
+            if importing.try_set(None).is_some() {
+                return;
+            }
             match outcome {
                 Ok(id) => browser::go(&Route::Tasks(id).href()),
-                Err(message) => _ = error.try_set(Some(message)),
+                Err(message) => error.set(Some(message)),
             }
         });
     };
@@ -311,6 +340,7 @@ fn ImportDraft() -> impl IntoView {
                 <label class="app-field__label" for="import-file">"选择从本工具下载的草稿文件（.json）"</label>
                 <p class="app-field__hint">"导入的草稿作为新草稿保存，不会覆盖本机已有的草稿。"</p>
                 {move || error.get().map(|text| view! { <p class="app-field__message" role="alert" id="import-error">{text}</p> })}
+                {move || importing.get().map(|name| view! { <p role="status" id="import-busy">{format!("正在导入「{name}」…")}</p> })}
                 <input class="app-file" id="import-file" type="file" accept=".json,application/json" on:change=on_change />
             </div>
         </section>

@@ -19,6 +19,7 @@ use std::time::Duration;
 pub struct StaticServer {
     port: u16,
     root: Arc<Mutex<PathBuf>>,
+    delay: Arc<Mutex<Option<(String, Duration)>>>,
     running: Option<Running>,
 }
 
@@ -35,7 +36,8 @@ impl StaticServer {
     /// When no port can be bound.
     pub fn start(root: &Path) -> std::io::Result<StaticServer> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut server = StaticServer { port, root: Arc::new(Mutex::new(root.to_owned())), running: None };
+        let mut server =
+            StaticServer { port, root: Arc::new(Mutex::new(root.to_owned())), delay: Arc::default(), running: None };
         server.resume()?;
         Ok(server)
     }
@@ -46,6 +48,13 @@ impl StaticServer {
     }
 
     /// Serves another folder from now on (a new deployment).
+    /// Answers requests whose path contains `fragment` only after `by` (a slow network for chosen files).
+    pub fn delay(&self, fragment: &str, by: Duration) {
+        if let Ok(mut delay) = self.delay.lock() {
+            *delay = Some((fragment.to_owned(), by));
+        }
+    }
+
     pub fn serve_from(&self, root: &Path) {
         if let Ok(mut current) = self.root.lock() {
             *current = root.to_owned();
@@ -78,6 +87,7 @@ impl StaticServer {
         let stopping = Arc::new(AtomicBool::new(false));
         let open: Arc<Mutex<Vec<(u64, TcpStream)>>> = Arc::default();
         let (root, flag, connections) = (Arc::clone(&self.root), Arc::clone(&stopping), Arc::clone(&open));
+        let delay = Arc::clone(&self.delay);
         let thread = std::thread::spawn(move || {
             let ids = AtomicU64::new(0);
             for stream in listener.incoming() {
@@ -89,10 +99,11 @@ impl StaticServer {
                 if let (Ok(mut list), Ok(copy)) = (connections.lock(), stream.try_clone()) {
                     list.push((id, copy));
                 }
-                let (root, connections) = (Arc::clone(&root), Arc::clone(&connections));
+                let (root, connections, delay) = (Arc::clone(&root), Arc::clone(&connections), Arc::clone(&delay));
                 std::thread::spawn(move || {
                     let root = root.lock().map(|r| r.clone()).unwrap_or_default();
-                    let _ = serve(&root, stream);
+                    let delay = delay.lock().map(|d| d.clone()).unwrap_or_default();
+                    let _ = serve(&root, stream, delay);
                     if let Ok(mut list) = connections.lock() {
                         list.retain(|(other, _)| *other != id);
                     }
@@ -111,7 +122,7 @@ impl Drop for StaticServer {
 }
 
 /// Answers one request on the connection, then closes it.
-fn serve(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -131,6 +142,11 @@ fn serve(root: &Path, stream: TcpStream) -> std::io::Result<()> {
     } else {
         relative.to_owned()
     };
+    if let Some((fragment, by)) = delay
+        && path.contains(&fragment)
+    {
+        std::thread::sleep(by);
+    }
     let safe = !relative.split('/').any(|part| part == "..");
     let (status, kind, body) = match std::fs::read(root.join(&relative)) {
         Ok(bytes) if safe && (method == "GET" || method == "HEAD") => ("200 OK", content_type(&relative), bytes),

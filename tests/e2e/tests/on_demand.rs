@@ -3,10 +3,15 @@
 //! first visit) the app says so in Chinese, keeps what was typed, and 重试 fetches it again.
 
 use std::path::Path;
+use std::time::Duration;
 
 use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir};
 
-browser_tests!(start_page_works_alone_and_a_missing_module_is_explained_and_retried);
+browser_tests!(
+    start_page_works_alone_and_a_missing_module_is_explained_and_retried,
+    one_press_makes_one_draft_while_its_module_arrives,
+    leaving_while_a_draft_is_made_does_not_pull_the_user_back,
+);
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -49,14 +54,15 @@ async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(br
     // Creating a draft needs a module: the reason is shown and the typed name stays.
     s.type_into("#new-draft-name", "兰陵县第二批申报").await?;
     s.click("#create-draft").await?;
-    s.wait_for_text("#new-draft [role=alert]", "未能加载这部分程序").await?;
+    s.wait_for_text("#new-draft [role=alert]", "未能加载这部分程序（网络连接中断）。请检查网络后再试一次。").await?;
     assert_eq!(s.value("#new-draft-name").await?, "兰陵县第二批申报");
 
     // A page behind a module: the reason and 重试, and nothing else breaks.
     s.open(&format!("{}/#/verify", server.origin())).await?;
     s.wait_for_text("#load-error", "请检查网络后点“重试”").await?;
+    assert_eq!(s.eval("return document.title").await?, "未能加载 - 衔接推进区申报助手");
     s.click("#load-retry").await?;
-    s.wait_for_text("#load-error", "未能加载这部分程序").await?;
+    s.wait_for_text("#load-error", "未能加载这一页的程序").await?;
 
     // The connection is back: 重试 shows the page, and creating the draft works.
     for module in &modules {
@@ -64,6 +70,11 @@ async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(br
     }
     s.click("#load-retry").await?;
     s.wait_for("#bundle-file").await?;
+    s.wait_until(
+        "return document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes('核验申报包')",
+        "after 重试 the page's heading takes the focus 重试 had",
+    )
+    .await?;
     s.open(&format!("{}/", server.origin())).await?;
     s.type_into("#new-draft-name", "兰陵县第二批申报").await?;
     s.click("#create-draft").await?;
@@ -71,6 +82,48 @@ async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(br
     let id = s.current_draft_id().await?;
     let stored = s.stored_draft(&id).await?;
     assert_eq!(stored["name"], "兰陵县第二批申报");
+    s.close().await
+}
+
+/// On a slow network, 新建草稿 says it is at work and ignores further presses; the new draft's page, fetched
+/// meanwhile, takes the focus on its heading.
+async fn one_press_makes_one_draft_while_its_module_arrives(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    // Only the module that makes drafts is slow; the rest of the app arrives as usual.
+    server.delay("split_draft_files", Duration::from_millis(3000));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.type_into("#new-draft-name", "郯城县第二批申报").await?;
+    s.click("#create-draft").await?;
+    s.wait_for_text("#create-draft[aria-busy=true]", "正在新建…").await?;
+    s.click("#create-draft").await?;
+    s.client().find(fantoccini::Locator::Css("#new-draft-name")).await?.send_keys("\u{E007}").await?;
+    s.wait_for_text("h1", "申报任务清单").await?;
+    let ids = s.eval("return JSON.parse(localStorage.getItem('shenbao.drafts'))").await?;
+    assert_eq!(ids.as_array().map(Vec::len), Some(1), "one draft for several presses: {ids}");
+    s.wait_until(
+        "return document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes('申报任务清单')",
+        "the draft's heading takes the focus once its page is there",
+    )
+    .await?;
+    s.close().await
+}
+
+/// A draft that is still being made when the user goes elsewhere is saved, and the user stays where they went.
+async fn leaving_while_a_draft_is_made_does_not_pull_the_user_back(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    // Only the module that makes drafts is slow; the rest of the app arrives as usual.
+    server.delay("split_draft_files", Duration::from_millis(3000));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.type_into("#new-draft-name", "沂水县第二批申报").await?;
+    s.click("#create-draft").await?;
+    s.click("a.app-header__link[href='#/verify']").await?;
+    s.wait_for("#bundle-file").await?;
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    assert_eq!(s.eval("return location.hash").await?, "#/verify");
+    s.click("a.app-header__link[href='#/']").await?;
+    s.wait_for_text("#drafts", "沂水县第二批申报").await?;
     s.close().await
 }
 
