@@ -20,6 +20,7 @@ pub struct StaticServer {
     port: u16,
     root: Arc<Mutex<PathBuf>>,
     delay: Arc<Mutex<Option<(String, Duration)>>>,
+    wasm_as_octet_stream: Arc<AtomicBool>,
     running: Option<Running>,
 }
 
@@ -36,8 +37,13 @@ impl StaticServer {
     /// When no port can be bound.
     pub fn start(root: &Path) -> std::io::Result<StaticServer> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut server =
-            StaticServer { port, root: Arc::new(Mutex::new(root.to_owned())), delay: Arc::default(), running: None };
+        let mut server = StaticServer {
+            port,
+            root: Arc::new(Mutex::new(root.to_owned())),
+            delay: Arc::default(),
+            wasm_as_octet_stream: Arc::default(),
+            running: None,
+        };
         server.resume()?;
         Ok(server)
     }
@@ -53,6 +59,11 @@ impl StaticServer {
         if let Ok(mut delay) = self.delay.lock() {
             *delay = Some((fragment.to_owned(), by));
         }
+    }
+
+    /// Serves `.wasm` files as `application/octet-stream`, as a misconfigured web server does.
+    pub fn serve_wasm_as_octet_stream(&self) {
+        self.wasm_as_octet_stream.store(true, Ordering::SeqCst);
     }
 
     pub fn serve_from(&self, root: &Path) {
@@ -88,6 +99,7 @@ impl StaticServer {
         let open: Arc<Mutex<Vec<(u64, TcpStream)>>> = Arc::default();
         let (root, flag, connections) = (Arc::clone(&self.root), Arc::clone(&stopping), Arc::clone(&open));
         let delay = Arc::clone(&self.delay);
+        let octet = Arc::clone(&self.wasm_as_octet_stream);
         let thread = std::thread::spawn(move || {
             let ids = AtomicU64::new(0);
             for stream in listener.incoming() {
@@ -100,10 +112,11 @@ impl StaticServer {
                     list.push((id, copy));
                 }
                 let (root, connections, delay) = (Arc::clone(&root), Arc::clone(&connections), Arc::clone(&delay));
+                let octet = octet.load(Ordering::SeqCst);
                 std::thread::spawn(move || {
                     let root = root.lock().map(|r| r.clone()).unwrap_or_default();
                     let delay = delay.lock().map(|d| d.clone()).unwrap_or_default();
-                    let _ = serve(&root, stream, delay);
+                    let _ = serve(&root, stream, delay, octet);
                     if let Ok(mut list) = connections.lock() {
                         list.retain(|(other, _)| *other != id);
                     }
@@ -122,7 +135,7 @@ impl Drop for StaticServer {
 }
 
 /// Answers one request on the connection, then closes it.
-fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>) -> std::io::Result<()> {
+fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>, octet: bool) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -149,7 +162,11 @@ fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>) -> s
     }
     let safe = !relative.split('/').any(|part| part == "..");
     let (status, kind, body) = match std::fs::read(root.join(&relative)) {
-        Ok(bytes) if safe && (method == "GET" || method == "HEAD") => ("200 OK", content_type(&relative), bytes),
+        Ok(bytes) if safe && (method == "GET" || method == "HEAD") => {
+            let kind =
+                if octet && relative.ends_with(".wasm") { "application/octet-stream" } else { content_type(&relative) };
+            ("200 OK", kind, bytes)
+        }
         _ => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),
     };
     let mut writer = stream;

@@ -11,6 +11,7 @@ browser_tests!(
     start_page_works_alone_and_a_missing_module_is_explained_and_retried,
     one_press_makes_one_draft_while_its_module_arrives,
     leaving_while_a_draft_is_made_does_not_pull_the_user_back,
+    pages_load_from_a_server_without_the_wasm_type,
 );
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -124,6 +125,18 @@ async fn leaving_while_a_draft_is_made_does_not_pull_the_user_back(browser: Brow
     assert_eq!(s.eval("return location.hash").await?, "#/verify");
     s.click("a.app-header__link[href='#/']").await?;
     s.wait_for_text("#drafts", "沂水县第二批申报").await?;
+    s.close().await
+}
+
+/// A web server that does not know `.wasm` (it sends `application/octet-stream`): every page still loads.
+async fn pages_load_from_a_server_without_the_wasm_type(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    server.serve_wasm_as_octet_stream();
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/#/verify", server.origin())).await?;
+    s.wait_for("#bundle-file").await?;
+    s.open(&format!("{}/#/settings", server.origin())).await?;
+    s.wait_for_text("h1", "密钥与存储").await?;
     s.close().await
 }
 
