@@ -50,6 +50,24 @@ pub fn dist_dir() -> std::path::PathBuf {
     }
 }
 
+/// Copies the folder `from` into `to` (created), e.g. a build to change before serving it.
+///
+/// # Errors
+/// When a file cannot be read or written.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// The workspace root, for test vectors.
 ///
 /// Read at run time (cargo sets `CARGO_MANIFEST_DIR` for the tests it runs): a compiled-in path would point at

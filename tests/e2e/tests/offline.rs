@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, field};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir, field};
 
 browser_tests!(
     app_starts_and_saves_offline_after_one_visit,
@@ -224,18 +224,4 @@ fn deploy_new_version(from: &Path, to: &Path, old_build: &str) -> Result<String,
         std::fs::write(&path, stamped)?;
     }
     Ok(new_build)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir};
 
 browser_tests!(
     start_page_works_alone_and_a_missing_module_is_explained_and_retried,
@@ -138,18 +138,4 @@ async fn pages_load_from_a_server_without_the_wasm_type(browser: Browser) -> Tes
     s.open(&format!("{}/#/settings", server.origin())).await?;
     s.wait_for_text("h1", "密钥与存储").await?;
     s.close().await
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
