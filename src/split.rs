@@ -35,6 +35,11 @@ impl NotLoaded {
             .into()
     }
 
+    /// In a part of a page that could not be loaded (the drafts list), above its 重试 button.
+    pub fn part_message(self) -> String {
+        "未能加载这部分程序（网络连接中断）。请检查网络后点“重试”。已保存的草稿都在本机浏览器中，不会丢失。".into()
+    }
+
     /// Beside a button whose work could not be loaded (新建草稿, 导入, 复制, 下载): press it again.
     pub fn try_again_message(self) -> String {
         "未能加载这部分程序（网络连接中断）。请检查网络后再试一次。".into()
@@ -99,6 +104,38 @@ pub fn import_draft(file_name: String, bytes: Vec<u8>) -> Result<Result<String, 
 /// never answers is not given up by the browser for minutes).
 const SLOW_LOADING: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// While `busy` has been true for [`SLOW_LOADING`] without a break: says that the network is slow and that a reload
+/// helps if nothing happens. Used wherever the app waits for a module: pages, the drafts list, 新建草稿, 导入.
+#[component]
+pub fn SlowLoadingHint(#[prop(into)] busy: Signal<bool>, id: &'static str) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    // Each start of a wait gets a number; a timer counts only for the wait it was started for.
+    let wait = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let waiting = busy.get();
+        wait.update_value(|n| *n += 1);
+        slow.set(false);
+        if waiting {
+            let this_wait = wait.get_value();
+            set_timeout(
+                move || {
+                    if wait.try_get_value() == Some(this_wait) {
+                        let _ = slow.try_set(true);
+                    }
+                },
+                SLOW_LOADING,
+            );
+        }
+    });
+    view! {
+        <Show when=move || slow.get()>
+            <p class="app-intro" id=id role="status">
+                "网络较慢，仍在加载。如长时间没有反应，请检查网络后刷新本页；已保存的草稿都在本机浏览器中，不会丢失。"
+            </p>
+        </Show>
+    }
+}
+
 /// Fetches, in the background, what the start page's buttons lead to: the work on drafts, then the pages of a draft.
 /// Called once the start page is there, so that 新建草稿 and opening a draft do not wait for the network.
 pub fn preload_start_page_work() {
@@ -120,10 +157,7 @@ where
     Fut: Future<Output = Result<Page, NotLoaded>> + 'static,
 {
     let loaded = RwSignal::new(None::<Result<Page, NotLoaded>>);
-    let slow = RwSignal::new(false);
     let fetch = move || {
-        let _ = slow.try_set(false);
-        set_timeout(move || _ = slow.try_set(true), SLOW_LOADING);
         leptos::task::spawn_local(async move {
             let outcome = load().await;
             // The route may have changed meanwhile: then there is nothing to show it on.
@@ -138,11 +172,7 @@ where
             crate::browser::set_title("正在加载… - 衔接推进区申报助手");
             view! {
                 <h1 class="app-heading app-heading--l" id="page-loading" tabindex="-1">"正在加载…"</h1>
-                <Show when=move || slow.get()>
-                    <p class="app-intro" id="page-loading-slow" role="status">
-                        "网络较慢，仍在加载。如长时间没有反应，请检查网络后刷新本页；已保存的草稿都在本机浏览器中，不会丢失。"
-                    </p>
-                </Show>
+                <SlowLoadingHint busy=Signal::derive(move || loaded.with(Option::is_none)) id="page-loading-slow" />
             }
             .into_any()
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use shenbao_core::draft::Draft;
 use shenbao_core::rules::Step;
 
+use crate::split::SlowLoadingHint;
 use crate::state::AppState;
 use crate::store::{self, DraftSummary};
 use crate::{browser, route::Route, split};
@@ -37,6 +38,13 @@ pub fn HomePage() -> impl IntoView {
     });
     let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
     split::preload_start_page_work();
+    // Another tab or window that creates, changes or deletes a draft changes this list too.
+    let others = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().is_none_or(|key| key.starts_with("shenbao.draft")) {
+            version.update(|v| *v += 1);
+        }
+    });
+    on_cleanup(move || others.remove());
     view! {
         <h1 class="app-heading app-heading--xl">"衔接推进区申报助手"</h1>
         <p class="app-lead">
@@ -48,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
             {steps}
             <li>"核对与导出"</li>
         </ol>
-        <h2 class="app-heading app-heading--m">"我的草稿"</h2>
+        <h2 class="app-heading app-heading--m" id="my-drafts" tabindex="-1">"我的草稿"</h2>
         <crate::components::StorageWarning />
         {move || deleted.get().map(|name| view! {
             <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{format!("已删除草稿「{name}」。")}</p>
@@ -60,8 +68,12 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         {move || not_loaded.get().map(|not_loaded| view! {
             <div class="app-banner app-banner--error" role="alert" id="load-error">
-                <p>{not_loaded.message()}</p>
-                <button type="button" class="app-button" id="load-retry" on:click=move |_| version.update(|v| *v += 1)>"重试"</button>
+                <p>{not_loaded.part_message()}</p>
+                // The button goes with the message: focus moves to the list's heading first.
+                <button type="button" class="app-button" id="load-retry" on:click=move |_| {
+                    browser::focus_element("my-drafts");
+                    version.update(|v| *v += 1);
+                }>"重试"</button>
             </div>
         })}
         <Show
@@ -71,6 +83,7 @@ pub fn HomePage() -> impl IntoView {
             <Show when=move || summaries.with(Option::is_none)>
                 <p class="app-loading" id="drafts-loading" role="status">"正在读取草稿…"</p>
             </Show>
+            <SlowLoadingHint busy=Signal::derive(move || summaries.with(Option::is_none)) id="drafts-loading-slow" />
             <Show when=move || drafts.with(|d| !d.is_empty())>
                 <table class="app-table" id="drafts">
                     <thead>
@@ -94,7 +107,10 @@ pub fn HomePage() -> impl IntoView {
 /// # Errors
 /// A Chinese message when the draft cannot be read or the copy cannot be saved.
 pub fn duplicate_draft(id: &str) -> Result<(), String> {
-    let mut draft = store::load(id).map_err(|_| "这份草稿无法读取，不能复制。".to_owned())?;
+    let mut draft = store::load(id).map_err(|error| match error {
+        store::LoadError::Missing => "这份草稿已不在本机（可能已在另一个窗口或标签页中删除），不能复制。".to_owned(),
+        store::LoadError::Corrupt { .. } => "这份草稿无法读取，不能复制。".to_owned(),
+    })?;
     let now = browser::now();
     draft.name = format!("{}（副本）", draft.name);
     draft.created_at = Some(now);
@@ -108,7 +124,10 @@ pub fn duplicate_draft(id: &str) -> Result<(), String> {
 /// # Errors
 /// A Chinese message when the draft cannot be read or the browser refuses the download.
 pub fn download_stored_draft(app: AppState, id: &str) -> Result<(), String> {
-    let draft = store::load(id).map_err(|_| "这份草稿无法读取，请打开它下载原始数据。".to_owned())?;
+    let draft = store::load(id).map_err(|error| match error {
+        store::LoadError::Missing => "这份草稿已不在本机（可能已在另一个窗口或标签页中删除），不能下载。".to_owned(),
+        store::LoadError::Corrupt { .. } => "这份草稿无法读取，请打开它下载原始数据。".to_owned(),
+    })?;
     download_draft(id, draft, app)
 }
 
@@ -293,6 +312,7 @@ fn NewDraft() -> impl IntoView {
                 <input class="app-input app-input--long" id="new-draft-name" type="text" aria-describedby="new-draft-name-hint"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
+            <SlowLoadingHint busy=busy id="create-draft-slow" />
             <button type="submit" class="app-button" id="create-draft"
                 aria-disabled=move || busy.get().then_some("true") aria-busy=move || busy.get().then_some("true")>
                 {move || if busy.get() { "正在新建…" } else { "新建草稿" }}
@@ -311,7 +331,9 @@ fn ImportDraft() -> impl IntoView {
         let files = browser::files_of(input.files());
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
-        if importing.get_untracked().is_some() {
+        if let Some(current) = importing.get_untracked() {
+            error
+                .set(Some(format!("正在导入「{current}」，「{}」没有导入：请等这一份导入完成后再选择。", file.name())));
             return;
         }
         importing.set(Some(file.name()));
@@ -341,6 +363,7 @@ fn ImportDraft() -> impl IntoView {
                 <p class="app-field__hint">"导入的草稿作为新草稿保存，不会覆盖本机已有的草稿。"</p>
                 {move || error.get().map(|text| view! { <p class="app-field__message" role="alert" id="import-error">{text}</p> })}
                 {move || importing.get().map(|name| view! { <p role="status" id="import-busy">{format!("正在导入「{name}」…")}</p> })}
+                <SlowLoadingHint busy=Signal::derive(move || importing.with(Option::is_some)) id="import-slow" />
                 <input class="app-file" id="import-file" type="file" accept=".json,application/json" on:change=on_change />
             </div>
         </section>

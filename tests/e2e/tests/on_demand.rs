@@ -5,16 +5,33 @@
 use std::path::Path;
 use std::time::Duration;
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir, vector};
 
 browser_tests!(
     start_page_works_alone_and_a_missing_module_is_explained_and_retried,
     one_press_makes_one_draft_while_its_module_arrives,
     leaving_while_a_draft_is_made_does_not_pull_the_user_back,
     pages_load_from_a_server_without_the_wasm_type,
+    a_second_file_during_an_import_is_refused_with_a_reason,
+    the_drafts_list_explains_a_missing_module_and_retries,
+    the_drafts_list_says_when_its_module_is_slow,
+    the_drafts_list_follows_other_tabs,
 );
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// Puts the `complete` draft vector into local storage as draft `t1`, as the app would have stored it.
+async fn store_complete_draft(s: &Session) -> TestResult {
+    let text = std::fs::read_to_string(vector("drafts/complete.json"))?;
+    s.client()
+        .execute(
+            "localStorage.setItem('shenbao.draft.t1', arguments[0]);
+             localStorage.setItem('shenbao.drafts', JSON.stringify(['t1']));",
+            vec![serde_json::Value::String(text)],
+        )
+        .await?;
+    Ok(())
+}
 
 /// The build's modules fetched on demand: `pkg-<hash>/split_*.wasm` and `pkg-<hash>/chunk_*.wasm`.
 fn on_demand_modules(dist: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
@@ -125,6 +142,85 @@ async fn leaving_while_a_draft_is_made_does_not_pull_the_user_back(browser: Brow
     assert_eq!(s.eval("return location.hash").await?, "#/verify");
     s.click("a.app-header__link[href='#/']").await?;
     s.wait_for_text("#drafts", "沂水县第二批申报").await?;
+    s.close().await
+}
+
+/// While a draft file is being imported (its module is slow), another file chosen is refused with the reason.
+async fn a_second_file_during_an_import_is_refused_with_a_reason(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    server.delay("split_draft_files", Duration::from_millis(3000));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.upload("#import-file", &vector("drafts/complete.json")).await?;
+    s.wait_for_text("#import-busy", "正在导入「complete.json」…").await?;
+    s.upload("#import-file", &vector("drafts/complete.json")).await?;
+    s.wait_for_text("#import-error", "「complete.json」没有导入：请等这一份导入完成后再选择。").await?;
+    s.wait_for_text("h1", "申报任务清单").await?;
+    let ids = s.eval("return JSON.parse(localStorage.getItem('shenbao.drafts'))").await?;
+    assert_eq!(ids.as_array().map(Vec::len), Some(1), "only the first file was imported: {ids}");
+    s.close().await
+}
+
+/// The drafts list needs a module: when it cannot be fetched the list says so with 重试, which hands focus to the
+/// list's heading.
+async fn the_drafts_list_explains_a_missing_module_and_retries(browser: Browser) -> TestResult {
+    let site = tempfile::Builder::new().prefix("shenbao-on-demand-").tempdir()?;
+    copy_dir(&dist_dir(), site.path())?;
+    let modules = on_demand_modules(site.path())?;
+    let hidden = tempfile::Builder::new().prefix("shenbao-hidden-").tempdir()?;
+    for module in &modules {
+        std::fs::rename(module, hidden.path().join(module.file_name().ok_or("no file name")?))?;
+    }
+    let server = StaticServer::start(site.path())?;
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.wait_for("#import-file").await?;
+    store_complete_draft(&s).await?;
+    s.reload().await?;
+    s.wait_for_text("#load-error", "未能加载这部分程序（网络连接中断）。请检查网络后点“重试”。").await?;
+    for module in &modules {
+        std::fs::rename(hidden.path().join(module.file_name().ok_or("no file name")?), module)?;
+    }
+    s.click("#load-retry").await?;
+    s.wait_for_text("#drafts", "平阴县").await?;
+    s.wait_until("return document.activeElement.id === 'my-drafts'", "after 重试 focus is on 我的草稿").await?;
+    s.close().await
+}
+
+/// A slow module for the drafts list: 正在读取草稿…, and after ten seconds the hint that a reload helps.
+async fn the_drafts_list_says_when_its_module_is_slow(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    server.delay("split_draft_files", Duration::from_secs(14));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.wait_for("#import-file").await?;
+    store_complete_draft(&s).await?;
+    s.reload().await?;
+    s.wait_for_text("#drafts-loading", "正在读取草稿…").await?;
+    s.wait_for_text("#drafts-loading-slow", "网络较慢，仍在加载。如长时间没有反应，请检查网络后刷新本页").await?;
+    s.wait_for_text("#drafts", "平阴县").await?;
+    s.close().await
+}
+
+/// A draft created or deleted in another tab appears in, or leaves, this tab's list.
+async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.wait_for("#no-drafts").await?;
+    let a = s.client().window().await?;
+    let b = s.client().new_window(true).await?.handle;
+    s.client().switch_to_window(b.clone()).await?;
+    let id = s.create_draft(&server.origin(), "临沭县第二批申报").await?;
+    s.client().switch_to_window(a.clone()).await?;
+    s.wait_for_text("#drafts", "临沭县第二批申报").await?;
+    s.client().switch_to_window(b).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.click(&format!("#delete-{id}")).await?;
+    s.click(&format!("#confirm-delete-{id}")).await?;
+    s.wait_for("#draft-deleted").await?;
+    s.client().switch_to_window(a).await?;
+    s.wait_for("#no-drafts").await?;
     s.close().await
 }
 
