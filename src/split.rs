@@ -150,19 +150,26 @@ pub fn preload_start_page_work() {
 /// Shows the page that `load` fetches, made with `arg`: 正在加载… while its module is fetched (the first time only;
 /// afterwards it is there at once), then the page; when the module cannot be fetched, the reason and 重试.
 ///
-/// The loading and failure views have their own `h1` and title; once the page is there, its heading takes the
-/// focus if the loading view had it (as after any change of page, `browser::focus_heading_soon`).
+/// The loading and failure views have their own `h1` and title; once the page is there, the field the route asks
+/// for (`?focus=`) takes the focus, or else its heading if the loading view had it (as after any change of page,
+/// `browser::focus_heading_soon`).
 pub fn on_demand<Fut>(load: fn() -> Fut, arg: String) -> impl IntoView
 where
     Fut: Future<Output = Result<Page, NotLoaded>> + 'static,
 {
     let loaded = RwSignal::new(None::<Result<Page, NotLoaded>>);
+    let router = use_context::<crate::route::Router>();
     let fetch = move || {
         leptos::task::spawn_local(async move {
             let outcome = load().await;
             // The route may have changed meanwhile: then there is nothing to show it on.
             if loaded.try_set(Some(outcome)).is_none() {
-                crate::browser::focus_heading_soon();
+                // The field a link asked for (`?focus=`), which may not have existed while the module was on
+                // its way; else the page's heading, if focus was lost with the loading view.
+                match router.and_then(|router| router.focus.try_get_untracked().flatten()) {
+                    Some(field) => crate::browser::focus_soon(field),
+                    None => crate::browser::focus_heading_soon(),
+                }
             }
         });
     };

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir, vector};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir, field, vector};
 
 browser_tests!(
     start_page_works_alone_and_a_missing_module_is_explained_and_retried,
@@ -16,6 +16,7 @@ browser_tests!(
     the_drafts_list_explains_a_missing_module_and_retries,
     the_drafts_list_says_when_its_module_is_slow,
     the_drafts_list_follows_other_tabs,
+    a_link_to_a_field_focuses_it_once_its_slow_page_arrives,
 );
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -221,6 +222,21 @@ async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     s.wait_for("#draft-deleted").await?;
     s.client().switch_to_window(a).await?;
     s.wait_for("#no-drafts").await?;
+    s.close().await
+}
+
+/// A link to a field (`?focus=`) opened as a new page whose module takes a few seconds: the field takes the focus
+/// once the page is there.
+async fn a_link_to_a_field_focuses_it_once_its_slow_page_arrives(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    server.delay("split_draft_pages", Duration::from_millis(3000));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.wait_for("#import-file").await?;
+    store_complete_draft(&s).await?;
+    s.open(&format!("{}/index.html#/drafts/t1/applicant?focus=applicant.contact_person", server.origin())).await?;
+    s.wait_for("#page-loading").await?;
+    s.wait_focus(&field("applicant.contact_person")).await?;
     s.close().await
 }
 
