@@ -45,28 +45,36 @@ pub fn focus_element(path: &str) {
 /// Focuses a field (as [`focus_element`]) once the current render has reached the page.
 ///
 /// The element may appear only after the page (or a folded card) has rendered, so this retries for up to a
-/// second before giving up.
+/// second; if it never appears (a link to a field the draft does not show), the page's heading takes the focus.
 pub fn focus_soon(path: String) {
-    when_present(path, 40, focus_element);
+    // A field that never appears (a link to a field this draft does not show): the page's heading instead.
+    when_present(path, 40, focus_element, focus_heading_soon);
 }
 
 /// Puts focus back on a control the page has just re-rendered or moved (上移 / 下移 moves the item's card, and
 /// moving a node drops its focus), or on one that just appeared (确定删除), once the render has reached the page.
 /// Scrolls no more than the browser does to show a focused control.
 pub fn refocus_soon(id: String) {
-    when_present(id, 40, |id| {
-        if let Some(element) = target(id) {
-            let _ = element.focus();
-        }
-    });
+    when_present(
+        id,
+        40,
+        |id| {
+            if let Some(element) = target(id) {
+                let _ = element.focus();
+            }
+        },
+        || {},
+    );
 }
 
-fn when_present(path: String, attempts_left: u32, then: fn(&str)) {
+fn when_present(path: String, attempts_left: u32, then: fn(&str), otherwise: fn()) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
         if target(&path).is_some() {
             then(&path);
         } else if attempts_left > 0 {
-            when_present(path, attempts_left - 1, then);
+            when_present(path, attempts_left - 1, then, otherwise);
+        } else {
+            otherwise();
         }
     });
     if let Some(window) = web_sys::window() {

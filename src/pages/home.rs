@@ -90,8 +90,9 @@ pub fn HomePage() -> impl IntoView {
                         <tr><th scope="col">"草稿"</th><th scope="col">"申报县"</th><th scope="col">"最后修改"</th><th scope="col">"状态"</th><th scope="col">"操作"</th></tr>
                     </thead>
                     <tbody>
-                        <For each=move || drafts.get() key=|s| (s.id.clone(), s.name.clone(), s.updated.clone(), s.status.clone()) let:summary>
-                            <DraftRow summary=summary version=version on_deleted=on_deleted />
+                        // Keyed by id: a row stays (with an open question and the focus) while its draft changes.
+                        <For each=move || drafts.get() key=|s| s.id.clone() let:summary>
+                            <DraftRow summary=summary drafts=drafts version=version on_deleted=on_deleted />
                         </For>
                     </tbody>
                 </table>
@@ -160,12 +161,21 @@ pub fn import_draft(file_name: &str, bytes: &[u8]) -> Result<String, String> {
 }
 
 #[component]
-fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<String>) -> impl IntoView {
+fn DraftRow(
+    summary: DraftSummary,
+    drafts: Memo<Vec<DraftSummary>>,
+    version: RwSignal<u32>,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let id = summary.id.clone();
-    let name = summary.name.clone();
+    // The row follows its draft as the list refreshes (another tab renames it, chooses its county, edits it).
+    let row = Memo::new({
+        let id = id.clone();
+        move |_| drafts.with(|list| list.iter().find(|s| s.id == id).cloned()).unwrap_or_else(|| summary.clone())
+    });
     let duplicate = {
         let id = id.clone();
         move |_| {
@@ -194,11 +204,12 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
         }
     };
     let delete = {
-        let (id, name) = (id.clone(), name.clone());
+        let id = id.clone();
         move |_| {
+            let name = row.with_untracked(|s| s.name.clone());
             store::delete(&id);
             version.update(|v| *v += 1);
-            on_deleted.run(name.clone());
+            on_deleted.run(name);
         }
     };
     // The question takes focus on 确定删除; Escape or 取消 close it and return focus to 删除.
@@ -222,11 +233,12 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
     let rename_href = format!("{}?focus=draft-name", Route::Tasks(id.clone()).href());
     view! {
         <tr class="app-table__row" data-draft-id=id.clone()>
-            <td data-label="草稿"><a class="app-draft-link" href=open_href>{summary.name.clone()}</a></td>
-            <td data-label="申报县">{summary.county.clone()}</td>
-            <td data-label="最后修改">{summary.updated.clone()}</td>
+            <td data-label="草稿"><a class="app-draft-link" href=open_href>{move || row.with(|s| s.name.clone())}</a></td>
+            <td data-label="申报县">{move || row.with(|s| s.county.clone())}</td>
+            <td data-label="最后修改">{move || row.with(|s| s.updated.clone())}</td>
             <td data-label="状态">
-                <span class="app-tag" class:app-tag--completed=summary.ready class:app-tag--has-problems=summary.corrupt>{summary.status.clone()}</span>
+                <span class="app-tag" class:app-tag--completed=move || row.with(|s| s.ready)
+                    class:app-tag--has-problems=move || row.with(|s| s.corrupt)>{move || row.with(|s| s.status.clone())}</span>
             </td>
             <td class="app-table__actions">
                 <a class="app-link-button" href=rename_href>"重命名"</a>
@@ -235,7 +247,7 @@ fn DraftRow(summary: DraftSummary, version: RwSignal<u32>, on_deleted: Callback<
                 <button type="button" class="app-link-button app-link-button--warning" id=delete_id data-action="delete" on:click=ask>"删除"</button>
                 <Show when=move || confirming.get()>
                     <div class="app-confirm" role="alert" on:keydown=cancel_on_escape.clone()>
-                        {format!("确定删除草稿「{name}」？删除后无法恢复。")}
+                        {move || row.with(|s| format!("确定删除草稿「{}」？删除后无法恢复。", s.name))}
                         <button type="button" class="app-button app-button--warning" id=confirm_id.clone() data-action="confirm-delete" on:click=delete.clone()>"确定删除"</button>
                         <button type="button" class="app-button app-button--secondary" data-action="cancel-delete" on:click={
                             let cancel = cancel.clone();
@@ -332,8 +344,11 @@ fn ImportDraft() -> impl IntoView {
         input.set_value("");
         let Some(file) = files.into_iter().next() else { return };
         if let Some(current) = importing.get_untracked() {
-            error
-                .set(Some(format!("正在导入「{current}」，「{}」没有导入：请等这一份导入完成后再选择。", file.name())));
+            error.set(Some(if current == file.name() {
+                format!("正在导入「{current}」，请等它导入完成。")
+            } else {
+                format!("正在导入「{current}」，「{}」没有导入：请等这一份导入完成后再选择。", file.name())
+            }));
             return;
         }
         importing.set(Some(file.name()));

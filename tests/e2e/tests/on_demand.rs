@@ -155,7 +155,13 @@ async fn a_second_file_during_an_import_is_refused_with_a_reason(browser: Browse
     s.upload("#import-file", &vector("drafts/complete.json")).await?;
     s.wait_for_text("#import-busy", "正在导入「complete.json」…").await?;
     s.upload("#import-file", &vector("drafts/complete.json")).await?;
-    s.wait_for_text("#import-error", "「complete.json」没有导入：请等这一份导入完成后再选择。").await?;
+    s.wait_for_text("#import-error", "正在导入「complete.json」，请等它导入完成。").await?;
+    let other = tempfile::Builder::new().prefix("shenbao-other-").tempdir()?;
+    let other_file = other.path().join("other.json");
+    std::fs::copy(vector("drafts/complete.json"), &other_file)?;
+    s.upload("#import-file", &other_file).await?;
+    s.wait_for_text("#import-error", "正在导入「complete.json」，「other.json」没有导入：请等这一份导入完成后再选择。")
+        .await?;
     s.wait_for_text("h1", "申报任务清单").await?;
     let ids = s.eval("return JSON.parse(localStorage.getItem('shenbao.drafts'))").await?;
     assert_eq!(ids.as_array().map(Vec::len), Some(1), "only the first file was imported: {ids}");
@@ -203,7 +209,8 @@ async fn the_drafts_list_says_when_its_module_is_slow(browser: Browser) -> TestR
     s.close().await
 }
 
-/// A draft created or deleted in another tab appears in, or leaves, this tab's list.
+/// A draft created, changed or deleted in another tab appears in, changes in, or leaves this tab's list; a row
+/// that changes keeps its open delete question and the focus.
 async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
@@ -215,6 +222,21 @@ async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     let id = s.create_draft(&server.origin(), "临沭县第二批申报").await?;
     s.client().switch_to_window(a.clone()).await?;
     s.wait_for_text("#drafts", "临沭县第二批申报").await?;
+    s.click(&format!("#delete-{id}")).await?;
+    s.wait_focus(&format!("#confirm-delete-{id}")).await?;
+
+    s.client().switch_to_window(b.clone()).await?;
+    s.fill("draft-name", "临沭县申报（改名）").await?;
+    s.go_to_step(&server.origin(), &id, "applicant").await?;
+    s.pick("applicant.city_code", "370100").await?;
+    s.pick("applicant.county_code", "370124").await?;
+    s.client().switch_to_window(a.clone()).await?;
+    s.wait_for_text("#drafts", "济南市平阴县").await?;
+    s.wait_for_text("#drafts", "临沭县申报（改名）").await?;
+    s.wait_for_text(".app-confirm", "确定删除草稿「临沭县申报（改名）」？").await?;
+    s.wait_focus(&format!("#confirm-delete-{id}")).await?;
+    s.click(&format!("[data-draft-id='{id}'] [data-action=cancel-delete]")).await?;
+
     s.client().switch_to_window(b).await?;
     s.open(&format!("{}/", server.origin())).await?;
     s.click(&format!("#delete-{id}")).await?;
@@ -237,6 +259,13 @@ async fn a_link_to_a_field_focuses_it_once_its_slow_page_arrives(browser: Browse
     s.open(&format!("{}/index.html#/drafts/t1/applicant?focus=applicant.contact_person", server.origin())).await?;
     s.wait_for("#page-loading").await?;
     s.wait_focus(&field("applicant.contact_person")).await?;
+    // A link to a field this page does not have: the page's heading takes the focus.
+    s.open(&format!("{}/index.html#/drafts/t1/funds?focus=no.such.field", server.origin())).await?;
+    s.wait_until(
+        "return document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes('资金筹措')",
+        "the heading takes the focus when the linked field does not exist",
+    )
+    .await?;
     s.close().await
 }
 
