@@ -52,17 +52,55 @@ fn on_demand_modules(dist: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     Ok(found)
 }
 
+/// A copy of the build served without its modules fetched on demand, as if the connection dropped after the
+/// first page; [`WithoutModules::restore`] brings them back (the connection is back).
+struct WithoutModules {
+    site: tempfile::TempDir,
+    hidden: tempfile::TempDir,
+    modules: Vec<std::path::PathBuf>,
+}
+
+impl WithoutModules {
+    fn new() -> Result<WithoutModules, Error> {
+        let site = tempfile::Builder::new().prefix("shenbao-on-demand-").tempdir()?;
+        copy_dir(&dist_dir(), site.path())?;
+        let modules = on_demand_modules(site.path())?;
+        assert!(modules.len() >= 3, "the build has modules fetched on demand: {modules:?}");
+        let hidden = tempfile::Builder::new().prefix("shenbao-hidden-").tempdir()?;
+        for module in &modules {
+            std::fs::rename(module, hidden.path().join(module.file_name().ok_or("no file name")?))?;
+        }
+        Ok(WithoutModules { site, hidden, modules })
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    fn restore(&self) -> Result<(), Error> {
+        for module in &self.modules {
+            std::fs::rename(self.hidden.path().join(module.file_name().ok_or("no file name")?), module)?;
+        }
+        Ok(())
+    }
+}
+
+/// A new draft named `name` requested on the start page while the module that makes drafts takes 3 s (the rest of
+/// the app arrives as usual).
+async fn create_on_a_slow_network(browser: Browser, name: &str) -> Result<(StaticServer, Session), Error> {
+    let server = StaticServer::start(&dist_dir())?;
+    server.delay("split_draft_files", Duration::from_millis(3000));
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/", server.origin())).await?;
+    s.type_into("#new-draft-name", name).await?;
+    s.click("#create-draft").await?;
+    Ok((server, s))
+}
+
 async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(browser: Browser) -> TestResult {
     // A copy of the build without the modules fetched on demand, as if the connection dropped after the first page.
-    let site = tempfile::Builder::new().prefix("shenbao-on-demand-").tempdir()?;
-    copy_dir(&dist_dir(), site.path())?;
-    let modules = on_demand_modules(site.path())?;
-    assert!(modules.len() >= 3, "the build has modules fetched on demand: {modules:?}");
-    let hidden = tempfile::Builder::new().prefix("shenbao-hidden-").tempdir()?;
-    for module in &modules {
-        std::fs::rename(module, hidden.path().join(module.file_name().ok_or("no file name")?))?;
-    }
-    let server = StaticServer::start(site.path())?;
+    let site = WithoutModules::new()?;
+    let server = StaticServer::start(site.root())?;
     let s = Session::start(browser).await?;
 
     // The start page is complete without them.
@@ -84,9 +122,7 @@ async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(br
     s.wait_for_text("#load-error", "未能加载这一页的程序").await?;
 
     // The connection is back: 重试 shows the page, and creating the draft works.
-    for module in &modules {
-        std::fs::rename(hidden.path().join(module.file_name().ok_or("no file name")?), module)?;
-    }
+    site.restore()?;
     s.click("#load-retry").await?;
     s.wait_for("#bundle-file").await?;
     s.wait_until(
@@ -107,13 +143,7 @@ async fn start_page_works_alone_and_a_missing_module_is_explained_and_retried(br
 /// On a slow network, 新建草稿 says it is at work and ignores further presses; the new draft's page, fetched
 /// meanwhile, takes the focus on its heading.
 async fn one_press_makes_one_draft_while_its_module_arrives(browser: Browser) -> TestResult {
-    let server = StaticServer::start(&dist_dir())?;
-    // Only the module that makes drafts is slow; the rest of the app arrives as usual.
-    server.delay("split_draft_files", Duration::from_millis(3000));
-    let s = Session::start(browser).await?;
-    s.open(&format!("{}/", server.origin())).await?;
-    s.type_into("#new-draft-name", "郯城县第二批申报").await?;
-    s.click("#create-draft").await?;
+    let (_server, s) = create_on_a_slow_network(browser, "郯城县第二批申报").await?;
     s.wait_for_text("#create-draft[aria-busy=true]", "正在新建…").await?;
     s.click("#create-draft").await?;
     s.client().find(fantoccini::Locator::Css("#new-draft-name")).await?.send_keys("\u{E007}").await?;
@@ -130,13 +160,7 @@ async fn one_press_makes_one_draft_while_its_module_arrives(browser: Browser) ->
 
 /// A draft that is still being made when the user goes elsewhere is saved, and the user stays where they went.
 async fn leaving_while_a_draft_is_made_does_not_pull_the_user_back(browser: Browser) -> TestResult {
-    let server = StaticServer::start(&dist_dir())?;
-    // Only the module that makes drafts is slow; the rest of the app arrives as usual.
-    server.delay("split_draft_files", Duration::from_millis(3000));
-    let s = Session::start(browser).await?;
-    s.open(&format!("{}/", server.origin())).await?;
-    s.type_into("#new-draft-name", "沂水县第二批申报").await?;
-    s.click("#create-draft").await?;
+    let (_server, s) = create_on_a_slow_network(browser, "沂水县第二批申报").await?;
     s.click("a.app-header__link[href='#/verify']").await?;
     s.wait_for("#bundle-file").await?;
     tokio::time::sleep(Duration::from_millis(3000)).await;
@@ -171,23 +195,15 @@ async fn a_second_file_during_an_import_is_refused_with_a_reason(browser: Browse
 /// The drafts list needs a module: when it cannot be fetched the list says so with 重试, which hands focus to the
 /// list's heading.
 async fn the_drafts_list_explains_a_missing_module_and_retries(browser: Browser) -> TestResult {
-    let site = tempfile::Builder::new().prefix("shenbao-on-demand-").tempdir()?;
-    copy_dir(&dist_dir(), site.path())?;
-    let modules = on_demand_modules(site.path())?;
-    let hidden = tempfile::Builder::new().prefix("shenbao-hidden-").tempdir()?;
-    for module in &modules {
-        std::fs::rename(module, hidden.path().join(module.file_name().ok_or("no file name")?))?;
-    }
-    let server = StaticServer::start(site.path())?;
+    let site = WithoutModules::new()?;
+    let server = StaticServer::start(site.root())?;
     let s = Session::start(browser).await?;
     s.open(&format!("{}/", server.origin())).await?;
     s.wait_for("#import-file").await?;
     store_complete_draft(&s).await?;
     s.reload().await?;
     s.wait_for_text("#load-error", "未能加载这部分程序（网络连接中断）。请检查网络后点“重试”。").await?;
-    for module in &modules {
-        std::fs::rename(hidden.path().join(module.file_name().ok_or("no file name")?), module)?;
-    }
+    site.restore()?;
     s.click("#load-retry").await?;
     s.wait_for_text("#drafts", "平阴县").await?;
     s.wait_until("return document.activeElement.id === 'my-drafts'", "after 重试 focus is on 我的草稿").await?;
