@@ -25,6 +25,13 @@ pub struct AppState {
     pub params: StoredValue<ParameterSet>,
 }
 
+/// A draft as local storage held it: its text, and the draft read from it.
+#[derive(Debug, Clone)]
+struct StoredCopy {
+    text: String,
+    draft: Draft,
+}
+
 /// The open draft.
 #[derive(Debug, Clone, Copy)]
 pub struct DraftCtx {
@@ -44,12 +51,16 @@ pub struct DraftCtx {
     pub changed_elsewhere: RwSignal<bool>,
     /// Set from a change until it is written to local storage (the page shows 正在保存…).
     pub save_pending: RwSignal<bool>,
+    /// What local storage held when this page last read or wrote the draft: the base from which this page's
+    /// changes and another tab's are merged ([`Draft::merge`]).
+    stored: StoredValue<StoredCopy>,
 }
 
 impl DraftCtx {
     /// Opens a loaded draft: evaluates it live and saves every change to local storage.
     pub fn open(id: String, draft: Draft, app: AppState) -> DraftCtx {
         let params = app.params;
+        let stored = StoredValue::new(StoredCopy { text: draft.to_compact_json(), draft: draft.clone() });
         let draft = RwSignal::new(draft);
         let evaluation = Memo::new(move |_| params.with_value(|p| draft.with(|d| evaluate_draft(d, p))));
         let by_field = Memo::new(move |_| {
@@ -74,6 +85,7 @@ impl DraftCtx {
             detached,
             changed_elsewhere: RwSignal::new(false),
             save_pending: RwSignal::new(false),
+            stored,
         };
         // Save after every change, right after the frame that shows it (a burst of keystrokes within one frame is
         // written once): nothing typed is lost to a reload or a crash, and `pagehide`/`visibilitychange` flush
@@ -94,7 +106,8 @@ impl DraftCtx {
     }
 
     /// Writes the draft to local storage, unless it was deleted elsewhere (then it is not written back where
-    /// nobody would find it: the page says so and offers to restore it).
+    /// nobody would find it: the page says so and offers to restore it). A change another tab saved since this
+    /// page last read or wrote the draft, and not yet heard of here, is merged in first rather than written over.
     fn save(&self, app: AppState) {
         // `try_`: this may run as the draft's pages are being left (`close`), when its signals may be gone.
         let _ = self.save_pending.try_set(false);
@@ -106,31 +119,56 @@ impl DraftCtx {
             let _ = self.detached.try_set(true);
             return;
         }
-        let _ = self.draft.try_with_untracked(|d| match store::save(&id, d) {
-            Ok(()) => app.save_error.set(None),
-            Err(error) => app.save_error.set(Some(error.message())),
+        if let Some(merged) = self.take_in_stored(&id) {
+            let _ = self.draft.try_set(merged);
+            let _ = self.changed_elsewhere.try_set(true);
+        }
+        let _ = self.draft.try_with_untracked(|d| {
+            let text = d.to_compact_json();
+            match store::save_text(&id, &text) {
+                Ok(()) => {
+                    app.save_error.set(None);
+                    let _ = self.stored.try_set_value(StoredCopy { text, draft: d.clone() });
+                }
+                Err(error) => app.save_error.set(Some(error.message())),
+            }
         });
     }
 
-    /// Follows changes other tabs and windows make to this draft (the `storage` event): their content replaces
-    /// this page's, since every change is saved at once and the last one saved is the newest; a deletion there
+    /// Takes in what local storage holds now, if another tab changed it since this page last read or wrote it:
+    /// returns the draft with that tab's changes and this page's merged (that tab's content alone when this
+    /// page has changed nothing), or `None` when there is nothing new to take in (or the stored text is not a
+    /// readable draft: this page's content is then written over it, as before it was opened elsewhere).
+    fn take_in_stored(&self, id: &str) -> Option<Draft> {
+        let text = store::load_text(id)?;
+        let base = self.stored.try_with_value(|stored| (stored.text != text).then(|| stored.draft.clone()))??;
+        let theirs = Draft::from_json(&text).ok()?;
+        self.stored.try_set_value(StoredCopy { text, draft: theirs.clone() });
+        if theirs == base {
+            return None;
+        }
+        let merged = self.draft.try_with_untracked(|ours| Draft::merge(&base, ours, &theirs))?;
+        self.draft.try_with_untracked(|ours| *ours != merged)?.then_some(merged)
+    }
+
+    /// Follows changes other tabs and windows make to this draft (the `storage` event): what they saved is taken
+    /// in, merged with a change of this page's still waiting to be saved ([`Draft::merge`]); a deletion there
     /// stops saving here. Returns the listener, to be removed when the draft is closed.
+    ///
+    /// The event may arrive late (a background tab, a busy page), after this page has itself written the draft
+    /// again: what storage holds now is read, never the event's own copy, which would undo this page's change.
     pub fn follow_other_tabs(&self) -> leptos::leptos_dom::helpers::WindowListenerHandle {
         let ctx = *self;
         window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(store::draft_key(&ctx.id.get_value()).as_str()) {
+            let id = ctx.id.get_value();
+            if event.key().as_deref() != Some(store::draft_key(&id).as_str()) {
                 return;
             }
-            match event.new_value() {
-                None => ctx.detached.set(true),
-                Some(text) => {
-                    if let Ok(newer) = Draft::from_json(&text)
-                        && ctx.draft.with_untracked(|d| *d != newer)
-                    {
-                        ctx.draft.set(newer);
-                        ctx.changed_elsewhere.set(true);
-                    }
-                }
+            if store::load_text(&id).is_none() {
+                ctx.detached.set(true);
+            } else if let Some(merged) = ctx.take_in_stored(&id) {
+                ctx.draft.set(merged);
+                ctx.changed_elsewhere.set(true);
             }
         })
     }
@@ -139,6 +177,8 @@ impl DraftCtx {
     pub fn restore(&self, app: AppState) {
         match self.draft.with_untracked(|d| store::relist(&self.id.get_value(), d)) {
             Ok(()) => {
+                let draft = self.draft.get_untracked();
+                self.stored.set_value(StoredCopy { text: draft.to_compact_json(), draft });
                 self.detached.set(false);
                 app.save_error.set(None);
             }

@@ -55,7 +55,20 @@ pub fn load(id: &str) -> Result<Draft, LoadError> {
 /// # Errors
 /// [`SaveError`], typically a full quota.
 pub fn save(id: &str, draft: &Draft) -> Result<(), SaveError> {
-    browser::save_text(&draft_key(id), &draft.to_compact_json())
+    save_text(id, &draft.to_compact_json())
+}
+
+/// The stored text of a draft as it is, unread (`None` when there is none).
+pub fn load_text(id: &str) -> Option<String> {
+    browser::load_text(&draft_key(id))
+}
+
+/// Writes a draft's text, made by [`Draft::to_compact_json`].
+///
+/// # Errors
+/// [`SaveError`], typically a full quota.
+pub fn save_text(id: &str, text: &str) -> Result<(), SaveError> {
+    browser::save_text(&draft_key(id), text)
 }
 
 /// Stores a new draft under a fresh id and returns the id.

@@ -57,7 +57,7 @@ pub fn DraftShell(
                 </Show>
                 <Show when=move || ctx.changed_elsewhere.get()>
                     <p class="app-banner app-banner--info" role="status" id="draft-changed-elsewhere">
-                        "这份草稿刚在另一个窗口或标签页中修改，本页已更新为最新内容。"
+                        "这份草稿刚在另一个窗口或标签页中修改，本页已合并那里的修改（同一项两处都改过的，以本页为准）。"
                         <button type="button" class="app-link-button" on:click=move |_| ctx.changed_elsewhere.set(false)>"知道了"</button>
                     </p>
                 </Show>

@@ -22,6 +22,7 @@ pub mod evaluation;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod merge;
 pub mod model;
 pub mod money;
 pub mod params;
