@@ -6,7 +6,6 @@
 //! use rather than with the first page.
 
 use leptos::prelude::*;
-use shenbao_core::ParameterSet;
 
 #[doc(hidden)]
 pub mod bench;
@@ -34,7 +33,7 @@ pub fn start() {
 /// The whole app: header, the page of the current route, footer.
 #[component]
 fn App() -> impl IntoView {
-    let app = AppState { save_error: RwSignal::new(None), params: StoredValue::new(ParameterSet::second_batch_2022()) };
+    let app = AppState { save_error: RwSignal::new(None) };
     provide_context(app);
     let router = Router::start();
     provide_context(router);

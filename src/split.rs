@@ -72,14 +72,14 @@ pub fn settings_page() -> Result<Page, NotLoaded> {
 
 /// The lines of the drafts list (each draft read and evaluated): [`crate::store::summaries`].
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn draft_summaries(app: AppState) -> Result<Vec<DraftSummary>, NotLoaded> {
-    Ok(app.params.with_value(crate::store::summaries))
+pub fn draft_summaries() -> Result<Vec<DraftSummary>, NotLoaded> {
+    Ok(crate::store::summaries(crate::state::params()))
 }
 
 /// A new draft named `title`; its storage id, or why it could not be saved.
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_draft_files))]
-pub fn create_draft(app: AppState, title: String) -> Result<Result<String, String>, NotLoaded> {
-    Ok(crate::pages::home::create_draft(app, &title))
+pub fn create_draft(title: String) -> Result<Result<String, String>, NotLoaded> {
+    Ok(crate::pages::home::create_draft(&title))
 }
 
 /// A copy of a stored draft, saved as a new draft; why not, if it cannot be.

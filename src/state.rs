@@ -21,8 +21,16 @@ use crate::store;
 pub struct AppState {
     /// The last storage failure, shown in a banner until a save succeeds again.
     pub save_error: RwSignal<Option<String>>,
-    /// The notice's parameters.
-    pub params: StoredValue<ParameterSet>,
+}
+
+/// The notice's parameters (鲁乡振发〔2022〕26号), read once, on first use.
+///
+/// Only the on-demand modules use them (`src/split.rs`): the start page needs none, and reading them at start
+/// would put their parser (with chrono's, rust_decimal's and serde_json's number parsing) into the start page's
+/// module, which every first visit downloads (docs/performance.md).
+pub fn params() -> &'static ParameterSet {
+    static PARAMS: std::sync::OnceLock<ParameterSet> = std::sync::OnceLock::new();
+    PARAMS.get_or_init(ParameterSet::second_batch_2022)
 }
 
 /// A draft as local storage held it: its text, and the draft read from it.
@@ -59,7 +67,7 @@ pub struct DraftCtx {
 impl DraftCtx {
     /// Opens a loaded draft: evaluates it live and saves every change to local storage.
     pub fn open(id: String, draft: Draft, app: AppState) -> DraftCtx {
-        let params = app.params;
+        let params = StoredValue::new(params().clone());
         let stored = StoredValue::new(StoredCopy { text: draft.to_compact_json(), draft: draft.clone() });
         let draft = RwSignal::new(draft);
         let evaluation = Memo::new(move |_| params.with_value(|p| draft.with(|d| evaluate_draft(d, p))));

@@ -18,13 +18,25 @@ pub fn draft_key(id: &str) -> String {
     format!("shenbao.draft.{id}")
 }
 
-/// The ids of all drafts, in creation order.
+/// The ids of all drafts, in creation order (none when the index is missing or is not a JSON array of strings).
+///
+/// The index is read and written with the browser's own JSON (`JSON.parse`, `JSON.stringify`): the start page
+/// reads it, and serde_json would put its parser into the start page's module, which every first visit downloads
+/// (docs/performance.md).
 pub fn draft_ids() -> Vec<String> {
-    browser::load_json::<Vec<String>>(INDEX_KEY).unwrap_or_default()
+    let Some(value) = browser::load_text(INDEX_KEY).and_then(|text| js_sys::JSON::parse(&text).ok()) else {
+        return Vec::new();
+    };
+    if !js_sys::Array::is_array(&value) {
+        return Vec::new();
+    }
+    js_sys::Array::from(&value).iter().map(|id| id.as_string()).collect::<Option<Vec<_>>>().unwrap_or_default()
 }
 
 fn save_ids(ids: &[String]) -> Result<(), SaveError> {
-    browser::save_json(INDEX_KEY, &ids)
+    let array: js_sys::Array = ids.iter().map(|id| wasm_bindgen::JsValue::from_str(id)).collect();
+    let text = js_sys::JSON::stringify(&array).ok().and_then(|text| text.as_string());
+    browser::save_text(INDEX_KEY, &text.ok_or_else(|| SaveError::Unavailable("JSON.stringify".to_owned()))?)
 }
 
 /// Why a stored draft could not be opened.

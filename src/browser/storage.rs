@@ -1,6 +1,5 @@
 //! Local storage, through gloo-storage, with failures (a full quota) as typed errors.
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
@@ -41,24 +40,6 @@ pub fn save_text(key: &str, text: &str) -> Result<(), SaveError> {
         } else {
             SaveError::Unavailable(if message.is_empty() { name } else { message })
         }
-    })
-}
-
-/// Reads and deserialises a JSON value written by [`save_json`].
-pub fn load_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
-}
-
-/// Serialises a value as JSON into local storage through gloo-storage.
-///
-/// # Errors
-/// [`SaveError`] when the browser refuses.
-pub fn save_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
-    LocalStorage::set(key, value).map_err(|error| match error {
-        StorageError::JsError(js) if js.name.contains("Quota") || js.message.to_ascii_lowercase().contains("quota") => {
-            SaveError::QuotaExceeded
-        }
-        other => SaveError::Unavailable(other.to_string()),
     })
 }
 

@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 
 use crate::browser::{self, StorageEstimate};
-use crate::state::AppState;
 use crate::store;
 
 /// Local storage has its own cap per site however much `estimate()` reports: 5 Mi UTF-16 code units of keys and
@@ -164,7 +163,6 @@ pub fn StorageWarning() -> impl IntoView {
 /// The 本机存储 panel of 密钥与存储.
 #[component]
 pub fn StorageStatus() -> impl IntoView {
-    let app = expect_context::<AppState>();
     let report = RwSignal::new(None::<StorageReport>);
     let asking = RwSignal::new(false);
     read_and_ask(report, asking);
@@ -176,7 +174,7 @@ pub fn StorageStatus() -> impl IntoView {
             let _ = report.try_set(Some(StorageReport::read().await));
         });
     };
-    let not_backed_up = app.params.with_value(store::summaries).iter().filter(|s| s.needs_backup).count();
+    let not_backed_up = store::summaries(crate::state::params()).iter().filter(|s| s.needs_backup).count();
     let persisted = move || report.with(|r| r.as_ref().map(|r| r.persisted));
     let persisted_key = move || match persisted() {
         Some(Some(true)) => "true",

@@ -15,7 +15,6 @@ use crate::{browser, route::Route, split};
 #[component]
 pub fn HomePage() -> impl IntoView {
     browser::set_title("衔接推进区申报助手");
-    let app = expect_context::<AppState>();
     let version = RwSignal::new(0u32);
     let has_drafts = Memo::new(move |_| {
         version.track();
@@ -25,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
     let summaries = LocalResource::new(move || {
         version.track();
         let any = !store::draft_ids().is_empty();
-        async move { if any { split::draft_summaries(app).await } else { Ok(Vec::new()) } }
+        async move { if any { split::draft_summaries().await } else { Ok(Vec::new()) } }
     });
     let drafts = Memo::new(move |_| summaries.get().and_then(Result::ok).unwrap_or_default());
     let not_loaded = Memo::new(move |_| summaries.get().and_then(Result::err));
@@ -136,8 +135,8 @@ pub fn download_stored_draft(app: AppState, id: &str) -> Result<(), String> {
 ///
 /// # Errors
 /// A Chinese message when it cannot be saved.
-pub fn create_draft(app: AppState, title: &str) -> Result<String, String> {
-    let draft = app.params.with_value(|params| Draft::new(title.trim(), params, browser::now()));
+pub fn create_draft(title: &str) -> Result<String, String> {
+    let draft = Draft::new(title.trim(), crate::state::params(), browser::now());
     store::insert(&draft).map_err(|error| error.message())
 }
 
@@ -286,7 +285,6 @@ pub fn sanitise(name: &str) -> String {
 
 #[component]
 fn NewDraft() -> impl IntoView {
-    let app = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // While the draft is being made (its module may still be on its way): further presses are ignored, so that
@@ -301,7 +299,7 @@ fn NewDraft() -> impl IntoView {
         error.set(None);
         let title = name.get_untracked();
         leptos::task::spawn_local(async move {
-            let outcome = split::create_draft(app, title).await;
+            let outcome = split::create_draft(title).await;
             // `try_`: the user may have gone to another page meanwhile; the draft is then in the list, and the
             // user is not pulled away from where they went.
             if busy.try_set(false).is_some() {
