@@ -59,8 +59,9 @@ fn time_evaluate(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     }))
 }
 
-/// Saving the draft as the app does after every change (compact JSON into local storage), under a scratch key that
-/// is removed afterwards.
+/// Saving the draft as the app does after every change (`DraftCtx::save`: read what local storage holds to see
+/// whether another tab changed it, then the draft as compact JSON into local storage), under a scratch key that is
+/// removed afterwards.
 ///
 /// # Errors
 /// The draft file cannot be read, or local storage refused it.
@@ -78,7 +79,12 @@ fn time_save(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let draft = read(draft_json)?;
     let id = "bench-scratch";
     let mut outcome = Ok(());
-    let times = time_runs(runs, || outcome = outcome.clone().and(store::save(id, &draft)));
+    let mut written = String::new();
+    let times = time_runs(runs, || {
+        black_box(store::load_text(id).is_some_and(|stored| stored == written));
+        written = draft.to_compact_json();
+        outcome = outcome.clone().and(store::save_text(id, &written));
+    });
     browser::remove(&store::draft_key(id));
     outcome.map(|()| times).map_err(|error| error.message())
 }

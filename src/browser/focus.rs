@@ -132,3 +132,9 @@ pub fn release_focus() {
         let _ = element.blur();
     }
 }
+
+/// The value of `attribute` on the closest element matching `selector` around the focused element, e.g. the id of
+/// the drafts-list row (`tr[data-draft-id]`) whose button has the focus; `None` when the focus is elsewhere.
+pub fn focused_within(selector: &str, attribute: &str) -> Option<String> {
+    web_sys::window()?.document()?.active_element()?.closest(selector).ok()??.get_attribute(attribute)
+}

@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
     // After a deletion the row (and the focused button) is gone: say what was deleted, and put focus there.
     let deleted = RwSignal::new(None::<String>);
     let on_deleted = Callback::new(move |name: String| {
-        deleted.set(Some(name));
+        deleted.set(Some(format!("已删除草稿「{name}」。")));
         browser::refocus_soon("draft-deleted".into());
     });
     let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
@@ -40,6 +40,15 @@ pub fn HomePage() -> impl IntoView {
     // Another tab or window that creates, changes or deletes a draft changes this list too.
     let others = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().is_none_or(|key| key.starts_with("shenbao.draft")) {
+            // The draft of the row that has the focus was deleted there: its row goes, and the focus would fall to
+            // the page's <body>. Say so, and put the focus on the message, as after a deletion here.
+            if let Some(id) = browser::focused_within("tr[data-draft-id]", "data-draft-id")
+                && !store::draft_ids().contains(&id)
+            {
+                let name = drafts.with_untracked(|d| d.iter().find(|s| s.id == id).map(|s| s.name.clone()));
+                deleted.set(Some(format!("草稿「{}」已在另一个窗口或标签页中删除。", name.unwrap_or_default())));
+                browser::refocus_soon("draft-deleted".into());
+            }
             version.update(|v| *v += 1);
         }
     });
@@ -57,8 +66,8 @@ pub fn HomePage() -> impl IntoView {
         </ol>
         <h2 class="app-heading app-heading--m" id="my-drafts" tabindex="-1">"我的草稿"</h2>
         <crate::components::StorageWarning />
-        {move || deleted.get().map(|name| view! {
-            <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{format!("已删除草稿「{name}」。")}</p>
+        {move || deleted.get().map(|message| view! {
+            <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{message}</p>
         })}
         <Show when=move || needs_backup.get()>
             <p class="app-banner app-banner--info" id="backup-reminder">

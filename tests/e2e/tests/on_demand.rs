@@ -226,7 +226,8 @@ async fn the_drafts_list_says_when_its_module_is_slow(browser: Browser) -> TestR
 }
 
 /// A draft created, changed or deleted in another tab appears in, changes in, or leaves this tab's list; a row
-/// that changes keeps its open delete question and the focus.
+/// that changes keeps its open delete question and the focus; when the focused row's draft is deleted there, a
+/// message says so and takes the focus (it fell to <body> before).
 async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     let server = StaticServer::start(&dist_dir())?;
     let s = Session::start(browser).await?;
@@ -252,6 +253,7 @@ async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     s.wait_for_text(".app-confirm", "确定删除草稿「临沭县申报（改名）」？").await?;
     s.wait_focus(&format!("#confirm-delete-{id}")).await?;
     s.click(&format!("[data-draft-id='{id}'] [data-action=cancel-delete]")).await?;
+    s.wait_focus(&format!("#delete-{id}")).await?;
 
     s.client().switch_to_window(b).await?;
     s.open(&format!("{}/", server.origin())).await?;
@@ -260,6 +262,8 @@ async fn the_drafts_list_follows_other_tabs(browser: Browser) -> TestResult {
     s.wait_for("#draft-deleted").await?;
     s.client().switch_to_window(a).await?;
     s.wait_for("#no-drafts").await?;
+    s.wait_for_text("#draft-deleted", "草稿「临沭县申报（改名）」已在另一个窗口或标签页中删除。").await?;
+    s.wait_focus("#draft-deleted").await?;
     s.close().await
 }
 
