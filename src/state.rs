@@ -128,8 +128,7 @@ impl DraftCtx {
             return;
         }
         if let Some(merged) = self.take_in_stored(&id) {
-            let _ = self.draft.try_set(merged);
-            let _ = self.changed_elsewhere.try_set(true);
+            self.replace(merged);
         }
         let _ = self.draft.try_with_untracked(|d| {
             let text = d.to_compact_json();
@@ -159,6 +158,21 @@ impl DraftCtx {
         self.draft.try_with_untracked(|ours| *ours != merged)?.then_some(merged)
     }
 
+    /// Shows a draft merged with another tab's changes. A field of a list item that has the focus keeps it when
+    /// the other tab moved its item (the browser drops the focus of an element the list moves).
+    fn replace(&self, merged: Draft) {
+        let focused = browser::focused_within("[id]", "id");
+        let moved = focused.and_then(|path| {
+            let to = self.draft.try_with_untracked(|before| before.item_path_in(&path, &merged))??;
+            (to != path).then_some(to)
+        });
+        let _ = self.draft.try_set(merged);
+        let _ = self.changed_elsewhere.try_set(true);
+        if let Some(path) = moved {
+            browser::refocus_soon(path);
+        }
+    }
+
     /// Follows changes other tabs and windows make to this draft (the `storage` event): what they saved is taken
     /// in, merged with a change of this page's still waiting to be saved ([`Draft::merge`]); a deletion there
     /// stops saving here. Returns the listener, to be removed when the draft is closed.
@@ -174,9 +188,9 @@ impl DraftCtx {
             }
             if store::load_text(&id).is_none() {
                 ctx.detached.set(true);
+                ctx.changed_elsewhere.set(false);
             } else if let Some(merged) = ctx.take_in_stored(&id) {
-                ctx.draft.set(merged);
-                ctx.changed_elsewhere.set(true);
+                ctx.replace(merged);
             }
         })
     }

@@ -55,9 +55,9 @@ pub fn DraftShell(
                         <a class="app-button app-button--secondary" href="#/">"返回我的草稿"</a>
                     </div>
                 </Show>
-                <Show when=move || ctx.changed_elsewhere.get()>
+                <Show when=move || ctx.changed_elsewhere.get() && !ctx.detached.get()>
                     <p class="app-banner app-banner--info" role="status" id="draft-changed-elsewhere">
-                        "这份草稿刚在另一个窗口或标签页中修改，本页已合并那里的修改（同一项两处都改过的，以本页为准）。"
+                        "这份草稿刚在另一个窗口或标签页中修改，本页已更新，两处的修改都已保留（同一项两处都改过的，以后保存的为准）。"
                         <button type="button" class="app-link-button" on:click=move |_| ctx.changed_elsewhere.set(false)>"知道了"</button>
                     </p>
                 </Show>

@@ -30,9 +30,10 @@ pub fn HomePage() -> impl IntoView {
     let not_loaded = Memo::new(move |_| summaries.get().and_then(Result::err));
     let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().any(|s| s.needs_backup)));
     // After a deletion the row (and the focused button) is gone: say what was deleted, and put focus there.
-    let deleted = RwSignal::new(None::<String>);
-    let on_deleted = Callback::new(move |name: String| {
-        deleted.set(Some(format!("已删除草稿「{name}」。")));
+    // (the deleted draft's id, the message): the message goes when the draft comes back (restored in another tab).
+    let deleted = RwSignal::new(None::<(String, String)>);
+    let on_deleted = Callback::new(move |(id, name): (String, String)| {
+        deleted.set(Some((id, format!("已删除草稿「{name}」。"))));
         browser::refocus_soon("draft-deleted".into());
     });
     let steps = Step::ALL.iter().map(|step| view! { <li>{step.title()}</li> }).collect_view();
@@ -46,8 +47,11 @@ pub fn HomePage() -> impl IntoView {
                 && !store::draft_ids().contains(&id)
             {
                 let name = drafts.with_untracked(|d| d.iter().find(|s| s.id == id).map(|s| s.name.clone()));
-                deleted.set(Some(format!("草稿「{}」已在另一个窗口或标签页中删除。", name.unwrap_or_default())));
+                let message = format!("草稿「{}」已在另一个窗口或标签页中删除。", name.unwrap_or_default());
+                deleted.set(Some((id, message)));
                 browser::refocus_soon("draft-deleted".into());
+            } else if deleted.with_untracked(|d| d.as_ref().is_some_and(|(id, _)| store::draft_ids().contains(id))) {
+                deleted.set(None);
             }
             version.update(|v| *v += 1);
         }
@@ -66,7 +70,7 @@ pub fn HomePage() -> impl IntoView {
         </ol>
         <h2 class="app-heading app-heading--m" id="my-drafts" tabindex="-1">"我的草稿"</h2>
         <crate::components::StorageWarning />
-        {move || deleted.get().map(|message| view! {
+        {move || deleted.get().map(|(_, message)| view! {
             <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{message}</p>
         })}
         <Show when=move || needs_backup.get()>
@@ -173,7 +177,8 @@ fn DraftRow(
     summary: DraftSummary,
     drafts: Memo<Vec<DraftSummary>>,
     version: RwSignal<u32>,
-    on_deleted: Callback<String>,
+    /// Told the draft's id and name once it is deleted.
+    on_deleted: Callback<(String, String)>,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
@@ -217,7 +222,7 @@ fn DraftRow(
             let name = row.with_untracked(|s| s.name.clone());
             store::delete(&id);
             version.update(|v| *v += 1);
-            on_deleted.run(name);
+            on_deleted.run((id.clone(), name));
         }
     };
     // The question takes focus on 确定删除; Escape or 取消 close it and return focus to 删除.

@@ -163,6 +163,10 @@ pub enum ItemList {
 }
 
 impl ItemList {
+    /// Every list whose items have ids.
+    pub const ALL: [ItemList; 4] =
+        [ItemList::Villages, ItemList::Industries, ItemList::Projects, ItemList::SectorFunds];
+
     /// The field path of the list, e.g. `"funds.sector_funds"`.
     pub fn path(self) -> &'static str {
         match self {
@@ -188,18 +192,36 @@ impl Draft {
     /// An id for a new item of a list: the prefix and one more than the highest number ever given in it (`v13`),
     /// so that justifications and project sites of a removed item never pass to a new one.
     pub fn next_id(&mut self, list: ItemList) -> String {
-        let ids: Vec<&str> = match list {
-            ItemList::Villages => self.application.villages.iter().map(|v| v.id.as_str()).collect(),
-            ItemList::Industries => self.application.industries.iter().map(|i| i.id.as_str()).collect(),
-            ItemList::Projects => self.application.projects.iter().map(|p| p.id.as_str()).collect(),
-            ItemList::SectorFunds => self.application.funds.sector_funds.iter().map(|s| s.id.as_str()).collect(),
-        };
+        let ids = self.item_ids(list);
         let prefix = list.id_prefix();
         let in_use = ids.iter().filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
         let given = self.last_ids.get(list.path()).copied().unwrap_or(0);
         let next = in_use.max(given).saturating_add(1);
         self.last_ids.insert(list.path().to_owned(), next);
         format!("{prefix}{next}")
+    }
+
+    /// The ids of a list's items, in order.
+    pub fn item_ids(&self, list: ItemList) -> Vec<&str> {
+        let a = &self.application;
+        match list {
+            ItemList::Villages => a.villages.iter().map(|v| v.id.as_str()).collect(),
+            ItemList::Industries => a.industries.iter().map(|i| i.id.as_str()).collect(),
+            ItemList::Projects => a.projects.iter().map(|p| p.id.as_str()).collect(),
+            ItemList::SectorFunds => a.funds.sector_funds.iter().map(|s| s.id.as_str()).collect(),
+        }
+    }
+
+    /// Where the field `path` of a list item (`villages[1].township`) is in `other`, a later version of this
+    /// draft in which items may have moved: the path naming the same field of the same item (by id), or `None`
+    /// when the path is not an item's or the item is gone.
+    pub fn item_path_in(&self, path: &str, other: &Draft) -> Option<String> {
+        ItemList::ALL.into_iter().find_map(|list| {
+            let (index, tail) = path.strip_prefix(list.path())?.strip_prefix('[')?.split_once(']')?;
+            let id = *self.item_ids(list).get(index.parse::<usize>().ok()?)?;
+            let moved = other.item_ids(list).iter().position(|other| *other == id)?;
+            Some(format!("{}[{moved}]{tail}", list.path()))
+        })
     }
 
     /// Removes the item at `index` (nothing when out of range), with the justifications written for it; keeps the

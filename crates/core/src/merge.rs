@@ -7,21 +7,27 @@
 //! content storage held when they last read or wrote it (the base), their own (ours) and what storage holds now
 //! (theirs), every change either side made since the base is kept.
 //!
-//! The merge works on the draft's JSON: objects member by member, lists of the same length in the three versions
-//! item by item (an edit to one village in one tab and to another village in the other both stay). Where both
-//! sides changed the same value, or a list's length, ours wins: it is the later change, made in the tab being
-//! typed in. The result is read back like any draft; if that fails (the sides' changes do not fit together),
-//! ours is kept whole.
+//! The merge works on the draft's JSON: objects member by member; the lists whose items have ids (villages,
+//! industries, projects, sector fund lines) item by item, matched by id, so that an edit follows its item when the
+//! other side moves, adds or removes items: an item removed on one side is removed unless the other side edited
+//! it (then it stays, nothing typed is lost); items added on both sides are all kept (one given a fresh id if both
+//! sides gave the same one); the order is the side's that reordered. Text typed into an item's field that is not
+//! yet valid (`pending_inputs`, whose paths name the item's position) is part of its item in the merge: it moves
+//! with the item and counts as a change to it. Other lists of the
+//! same length are merged item by item. Where both sides changed the same value, ours wins: the page that merges
+//! is the one saving. If the merged JSON is not a readable draft, ours is kept whole.
+
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use crate::draft::Draft;
+use crate::draft::{Draft, ItemList};
 
 impl Draft {
     /// Three-way merge of one draft changed in two places since `base`: `ours` (this page's) and `theirs` (what
     /// local storage now holds). Every value only one side changed takes that side's change; a value both
-    /// changed takes ours. Answers the merged answers no longer allow are dropped
-    /// ([`Draft::drop_inapplicable_answers`]).
+    /// changed takes ours; list items are matched by id (see the module's documentation). Answers the merged
+    /// answers no longer allow are dropped ([`Draft::drop_inapplicable_answers`]).
     ///
     /// Never fails: when the merged JSON is not a readable draft, the result is `ours` unchanged.
     pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Draft {
@@ -31,20 +37,96 @@ impl Draft {
         if theirs == base {
             return ours.clone();
         }
-        let (Ok(b), Ok(o), Ok(t)) =
-            (serde_json::to_value(base), serde_json::to_value(ours), serde_json::to_value(theirs))
-        else {
+        let (Some(b), Some(o), Some(t)) = (to_merge_json(base), to_merge_json(ours), to_merge_json(theirs)) else {
             return ours.clone();
         };
-        let Some(merged) = merge_value(Some(&b), Some(&o), Some(&t)) else { return ours.clone() };
+        let Some(mut merged) = merge_value(Some(&b), Some(&o), Some(&t)) else { return ours.clone() };
+        from_merge_json(&mut merged);
         match Draft::from_value(merged) {
             Ok(mut draft) => {
                 draft.drop_inapplicable_answers();
+                for list in ItemList::ALL {
+                    draft.keep_ids_unique_from(list);
+                }
                 draft
             }
             Err(_) => ours.clone(),
         }
     }
+
+    /// Raises the highest number given in `list` (`last_ids`) to the highest in use, after a merge gave an item a
+    /// fresh id.
+    fn keep_ids_unique_from(&mut self, list: ItemList) {
+        let in_use = self
+            .item_ids(list)
+            .iter()
+            .filter_map(|id| id.strip_prefix(list.id_prefix())?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        if in_use > 0 {
+            let given = self.last_ids.entry(list.path().to_owned()).or_insert(0);
+            *given = (*given).max(in_use);
+        }
+    }
+}
+
+/// The member of an item's JSON that carries, during a merge, the pending inputs of the item's fields (by the
+/// rest of their path, e.g. `.population`). Not a field name of any item.
+const PENDING: &str = "#pending";
+
+/// The draft's JSON with the pending inputs of list items moved into their items ([`PENDING`]): their paths name
+/// the item's position, which a merge may change, and text typed into an item counts as a change to it.
+fn to_merge_json(draft: &Draft) -> Option<Value> {
+    let mut value = serde_json::to_value(draft).ok()?;
+    let pending = std::mem::take(value.get_mut("pending_inputs")?.as_object_mut()?);
+    let mut rest = Map::new();
+    for (path, text) in pending {
+        let item = ItemList::ALL.iter().find_map(|list| {
+            let (index, tail) = path.strip_prefix(list.path())?.strip_prefix('[')?.split_once(']')?;
+            Some((*list, index.parse::<usize>().ok()?, tail.to_owned()))
+        });
+        match item
+            .and_then(|(list, index, tail)| Some((list_mut(&mut value, list)?.get_mut(index)?.as_object_mut()?, tail)))
+        {
+            Some((item, tail)) => {
+                let pending = item.entry(PENDING).or_insert_with(|| Value::Object(Map::new()));
+                pending.as_object_mut()?.insert(tail, text);
+            }
+            None => {
+                rest.insert(path, text);
+            }
+        }
+    }
+    *value.get_mut("pending_inputs")? = Value::Object(rest);
+    Some(value)
+}
+
+/// Puts the pending inputs [`to_merge_json`] moved into items back under their paths, at the items' new positions.
+fn from_merge_json(value: &mut Value) {
+    let mut moved = Vec::new();
+    for list in ItemList::ALL {
+        let Some(items) = list_mut(value, list) else { continue };
+        for (index, item) in items.iter_mut().enumerate() {
+            let Some(Value::Object(pending)) = item.as_object_mut().and_then(|item| item.remove(PENDING)) else {
+                continue;
+            };
+            for (tail, text) in pending {
+                moved.push((format!("{}[{index}]{tail}", list.path()), text));
+            }
+        }
+    }
+    if let Some(Value::Object(pending)) = value.get_mut("pending_inputs") {
+        pending.extend(moved);
+    }
+}
+
+/// The items of a list in a draft's JSON.
+fn list_mut(value: &mut Value, list: ItemList) -> Option<&mut Vec<Value>> {
+    let mut items = value.get_mut("application")?;
+    for name in list.path().split('.') {
+        items = items.get_mut(name)?;
+    }
+    items.as_array_mut()
 }
 
 /// Merges one JSON value; `None` is an absent object member. Returns `None` when the merged member is absent.
@@ -65,14 +147,92 @@ fn merge_value(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value
             }
             Some(Value::Object(merged))
         }
-        (Some(Value::Array(b)), Some(Value::Array(o)), Some(Value::Array(t)))
-            if b.len() == o.len() && o.len() == t.len() =>
-        {
-            let items = b.iter().zip(o).zip(t).map(|((b, o), t)| merge_value(Some(b), Some(o), Some(t)));
-            Some(Value::Array(items.map(|item| item.unwrap_or(Value::Null)).collect()))
+        (Some(Value::Array(b)), Some(Value::Array(o)), Some(Value::Array(t))) => {
+            if let Some(items) = merge_keyed(b, o, t) {
+                Some(Value::Array(items))
+            } else if b.len() == o.len() && o.len() == t.len() {
+                let items = b.iter().zip(o).zip(t).map(|((b, o), t)| merge_value(Some(b), Some(o), Some(t)));
+                Some(Value::Array(items.map(|item| item.unwrap_or(Value::Null)).collect()))
+            } else {
+                ours.cloned()
+            }
         }
         _ => ours.cloned(),
     }
+}
+
+/// The ids of a list's items: `None` unless every item is an object with a string `id`, each id once.
+fn ids(items: &[Value]) -> Option<Vec<&str>> {
+    let ids: Vec<&str> = items.iter().map(|item| item.get("id")?.as_str()).collect::<Option<_>>()?;
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    (unique.len() == ids.len()).then_some(ids)
+}
+
+/// Merges lists of items with ids, matched by id; `None` when the lists are not such lists (and one of them has
+/// items: empty lists are lists of anything).
+fn merge_keyed(b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec<Value>> {
+    let (kb, ko, kt) = (ids(b)?, ids(o)?, ids(t)?);
+    let find = |items: &[Value], keys: &[&str], id: &str| keys.iter().position(|k| *k == id).map(|i| items[i].clone());
+    // The merged content of each item present on either side, or none when it is removed.
+    let mut content: HashMap<String, Value> = HashMap::new();
+    let mut renamed: Vec<(String, Value)> = Vec::new();
+    for id in ko.iter().chain(kt.iter()).copied() {
+        if content.contains_key(id) {
+            continue;
+        }
+        let (ib, io, it) = (find(b, &kb, id), find(o, &ko, id), find(t, &kt, id));
+        let merged = match (&ib, &io, &it) {
+            // Added on both sides under the same id (both pages gave the next number): both are kept.
+            (None, Some(oi), Some(ti)) if oi != ti => {
+                renamed.push((id.to_owned(), ti.clone()));
+                Some(oi.clone())
+            }
+            // Removed on one side: gone, unless the other side changed it meanwhile.
+            (Some(bi), Some(oi), None) => (oi != bi).then(|| oi.clone()),
+            (Some(bi), None, Some(ti)) => (ti != bi).then(|| ti.clone()),
+            _ => merge_value(ib.as_ref(), io.as_ref(), it.as_ref()),
+        };
+        if let Some(value) = merged {
+            content.insert(id.to_owned(), value);
+        }
+    }
+    // The order: the side that reordered the items it shares with the base (theirs when neither did); the other
+    // side's items missing from it go in after the item they follow there.
+    let reordered = |side: &[&str]| {
+        let in_base: Vec<&str> = side.iter().copied().filter(|id| kb.contains(id)).collect();
+        let base_order: Vec<&str> = kb.iter().copied().filter(|id| side.contains(id)).collect();
+        in_base != base_order
+    };
+    let (first, second) = if reordered(&ko) { (&ko, &kt) } else { (&kt, &ko) };
+    let mut order: Vec<&str> = first.iter().copied().filter(|id| content.contains_key(*id)).collect();
+    for (i, id) in second.iter().enumerate() {
+        if content.contains_key(*id) && !order.contains(id) {
+            let after = second[..i].iter().rev().find_map(|prev| order.iter().position(|o| o == prev));
+            order.insert(after.map_or(0, |p| p + 1), id);
+        }
+    }
+    let mut items: Vec<Value> = order.iter().filter_map(|id| content.remove(*id)).collect();
+    // Both sides' new items under one id: theirs takes a number no item has.
+    for (id, mut item) in renamed {
+        let Some(fresh) = fresh_id(&id, &items) else { continue };
+        if let Some(object) = item.as_object_mut() {
+            object.insert("id".to_owned(), Value::String(fresh));
+        }
+        let at =
+            items.iter().position(|i| i.get("id").and_then(Value::as_str) == Some(&id)).map_or(items.len(), |p| p + 1);
+        items.insert(at, item);
+    }
+    Some(items)
+}
+
+/// An id for an item like `id` (`v4` → `v` and one more than the highest `v` number among `items`).
+fn fresh_id(id: &str, items: &[Value]) -> Option<String> {
+    let prefix: String = id.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let highest = items
+        .iter()
+        .filter_map(|item| item.get("id")?.as_str()?.strip_prefix(prefix.as_str())?.parse::<u64>().ok())
+        .max()?;
+    Some(format!("{prefix}{}", highest.checked_add(1)?))
 }
 
 #[cfg(test)]
@@ -81,6 +241,7 @@ mod tests {
 
     use super::*;
     use crate::ParameterSet;
+    use crate::draft::ItemList;
     use crate::model::Village;
     use crate::money::Wan;
 
@@ -89,7 +250,7 @@ mod tests {
         let mut draft = Draft::new("试点", &params, Utc.with_ymd_and_hms(2026, 11, 30, 8, 0, 0).unwrap());
         draft.application.applicant.contact_person = "王某某".to_owned();
         for n in 1..=2 {
-            let id = draft.next_id(crate::draft::ItemList::Villages);
+            let id = draft.next_id(ItemList::Villages);
             draft.application.villages.push(Village { id, name: format!("村{n}"), ..Village::default() });
         }
         draft
@@ -138,15 +299,118 @@ mod tests {
         assert_eq!(names, ["东村", "西村"]);
     }
 
+    fn names(draft: &Draft) -> Vec<String> {
+        draft.application.villages.iter().map(|v| format!("{}:{}{}", v.id, v.name, v.township)).collect()
+    }
+
+    /// 甲村 v1, 乙村 v2, 丙村 v3.
+    fn three() -> Draft {
+        let mut draft = base();
+        draft.application.villages.clear();
+        draft.last_ids.clear();
+        for name in ["甲村", "乙村", "丙村"] {
+            let id = draft.next_id(ItemList::Villages);
+            draft.application.villages.push(Village { id, name: name.to_owned(), ..Village::default() });
+        }
+        draft
+    }
+
     #[test]
-    fn a_list_whose_length_both_changed_takes_ours() {
-        let base = base();
+    fn an_edit_follows_its_item_when_the_other_side_reorders() {
+        let base = three();
+        let mut moved = base.clone();
+        moved.move_item(ItemList::Villages, 2, 1);
+        let mut edited = base.clone();
+        edited.application.villages[1].township = "乙镇".to_owned();
+        let expected = ["v1:甲村", "v3:丙村", "v2:乙村乙镇"];
+        assert_eq!(names(&Draft::merge(&base, &moved, &edited)), expected);
+        assert_eq!(names(&Draft::merge(&base, &edited, &moved)), expected);
+    }
+
+    #[test]
+    fn an_item_removed_on_one_side_stays_removed_while_the_other_edits_another() {
+        let base = three();
+        let mut removed = base.clone();
+        removed.remove_item(ItemList::Villages, 0);
+        let mut edited = base.clone();
+        edited.application.villages[2].township = "丙镇".to_owned();
+        let expected = ["v2:乙村", "v3:丙村丙镇"];
+        assert_eq!(names(&Draft::merge(&base, &removed, &edited)), expected);
+        assert_eq!(names(&Draft::merge(&base, &edited, &removed)), expected);
+    }
+
+    #[test]
+    fn an_item_added_on_one_side_and_one_removed_on_the_other_are_both_kept() {
+        let base = three();
+        let mut added = base.clone();
+        let id = added.next_id(ItemList::Villages);
+        added.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
+        let mut removed = base.clone();
+        removed.remove_item(ItemList::Villages, 0);
+        let expected = ["v2:乙村", "v3:丙村", "v4:丁村"];
+        assert_eq!(names(&Draft::merge(&base, &added, &removed)), expected);
+        assert_eq!(names(&Draft::merge(&base, &removed, &added)), expected);
+    }
+
+    #[test]
+    fn removals_on_both_sides_are_both_kept() {
+        let base = three();
+        let mut first = base.clone();
+        first.remove_item(ItemList::Villages, 0);
+        let mut last = base.clone();
+        last.remove_item(ItemList::Villages, 2);
+        assert_eq!(names(&Draft::merge(&base, &first, &last)), ["v2:乙村"]);
+    }
+
+    #[test]
+    fn an_item_removed_on_one_side_but_edited_on_the_other_stays_with_the_edit() {
+        let base = three();
+        let mut removed = base.clone();
+        removed.remove_item(ItemList::Villages, 1);
+        let mut edited = base.clone();
+        edited.application.villages[1].township = "乙镇".to_owned();
+        let expected = ["v1:甲村", "v2:乙村乙镇", "v3:丙村"];
+        assert_eq!(names(&Draft::merge(&base, &removed, &edited)), expected);
+        assert_eq!(names(&Draft::merge(&base, &edited, &removed)), expected);
+    }
+
+    #[test]
+    fn items_both_sides_added_under_the_same_id_are_both_kept_and_ids_stay_unique() {
+        let base = three();
         let mut ours = base.clone();
-        ours.remove_item(crate::draft::ItemList::Villages, 0);
+        let id = ours.next_id(ItemList::Villages);
+        ours.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
         let mut theirs = base.clone();
-        theirs.application.villages[1].name = "西村".to_owned();
+        let id = theirs.next_id(ItemList::Villages);
+        theirs.application.villages.push(Village { id, name: "戊村".to_owned(), ..Village::default() });
+        let mut merged = Draft::merge(&base, &ours, &theirs);
+        assert_eq!(names(&merged), ["v1:甲村", "v2:乙村", "v3:丙村", "v4:丁村", "v5:戊村"]);
+        assert_eq!(merged.next_id(ItemList::Villages), "v6");
+    }
+
+    #[test]
+    fn a_field_path_follows_its_item() {
+        let base = three();
+        let mut moved = base.clone();
+        moved.move_item(ItemList::Villages, 2, 0);
+        assert_eq!(base.item_path_in("villages[1].township", &moved).as_deref(), Some("villages[2].township"));
+        assert_eq!(base.item_path_in("villages[2].plan.status", &moved).as_deref(), Some("villages[0].plan.status"));
+        moved.remove_item(ItemList::Villages, 2);
+        assert_eq!(base.item_path_in("villages[1].township", &moved), None);
+        assert_eq!(base.item_path_in("applicant.contact_person", &moved), None);
+    }
+
+    #[test]
+    fn text_not_yet_valid_moves_with_its_item() {
+        let base = three();
+        let mut ours = base.clone();
+        ours.pending_inputs.insert("villages[2].population".to_owned(), "三百".to_owned());
+        let mut theirs = base.clone();
+        theirs.remove_item(ItemList::Villages, 0);
         let merged = Draft::merge(&base, &ours, &theirs);
-        assert_eq!(merged.application.villages, ours.application.villages);
+        assert_eq!(names(&merged), ["v2:乙村", "v3:丙村"]);
+        assert_eq!(merged.pending_inputs.get("villages[1].population").map(String::as_str), Some("三百"));
+        assert_eq!(merged.pending_inputs.len(), 1);
     }
 
     #[test]
@@ -175,12 +439,11 @@ mod tests {
     }
 
     #[test]
-    fn a_merge_that_is_not_a_readable_draft_keeps_ours() {
-        // Ours typed unreadable text into the second village, which theirs removed: the village list takes
-        // theirs (ours did not change it), the pending text ours, and it would point to no field.
+    fn an_item_removed_on_one_side_stays_when_the_other_typed_into_it() {
+        // Text not yet valid, typed into the second village, which theirs removed: nothing typed is lost.
         let base = base();
         let mut ours = base.clone();
-        ours.pending_inputs.insert("villages.1.population".to_owned(), "abc".to_owned());
+        ours.pending_inputs.insert("villages[1].population".to_owned(), "abc".to_owned());
         let mut theirs = base.clone();
         theirs.application.villages.truncate(1);
         let merged = Draft::merge(&base, &ours, &theirs);

@@ -9,14 +9,16 @@
 //! (`shenbao_core::merge`).
 
 use fantoccini::wd::WindowHandle;
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, vector};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, field, vector};
 
 browser_tests!(
     an_edit_in_one_tab_is_not_lost_by_an_edit_in_another,
     a_draft_deleted_in_one_tab_is_not_resurrected,
     a_change_saved_elsewhere_and_not_yet_heard_of_is_merged_not_written_over,
     a_late_storage_event_does_not_undo_a_later_change,
-    a_change_not_yet_saved_is_kept_when_another_tab_saves
+    a_change_not_yet_saved_is_kept_when_another_tab_saves,
+    an_edit_to_a_village_stays_with_it_when_another_tab_reorders_or_removes_villages,
+    a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_village
 );
 
 /// Both tabs of one test: the served app, the session, the draft (the `complete` vector, imported) and two windows,
@@ -172,5 +174,62 @@ async fn a_change_not_yet_saved_is_kept_when_another_tab_saves(browser: Browser)
         "taking in the other tab's save dropped what was typed here and not yet saved"
     );
     assert_eq!(stored["application"]["funds"]["loans"], "100");
+    s.close().await
+}
+
+/// The names of the stored villages with their 乡镇, `name:township`.
+async fn stored_villages(s: &Session, id: &str) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+    let stored = s.stored_draft(id).await?;
+    let villages = stored["application"]["villages"].as_array().ok_or("no villages")?;
+    Ok(villages
+        .iter()
+        .map(|v| format!("{}:{}", v["name"].as_str().unwrap_or(""), v["township"].as_str().unwrap_or("")))
+        .collect())
+}
+
+/// QA: lists were merged by position, so text typed into one village landed in another when the other tab had
+/// moved a village, and a village removed there came back.
+async fn an_edit_to_a_village_stays_with_it_when_another_tab_reorders_or_removes_villages(
+    browser: Browser,
+) -> TestResult {
+    let (_server, origin, s, id) = one_tab(browser).await?;
+    s.go_to_step(&origin, &id, "villages").await?;
+    let before = stored_villages(&s, &id).await?;
+    // Another tab moved the third village up (its event not yet here); this tab types into the second.
+    saved_elsewhere(&s, &id, "const v = d.application.villages; v.splice(1, 0, v.splice(2, 1)[0])").await?;
+    s.fill("villages[1].township", "乙镇").await?;
+    let after = stored_villages(&s, &id).await?;
+    let name = |v: &String| v.split(':').next().unwrap_or_default().to_owned();
+    assert_eq!(after[1], before[2], "the moved village took the text typed into another");
+    assert_eq!(after[2], format!("{}:乙镇", name(&before[1])), "the text is not with the village it was typed into");
+
+    // Another tab removed the first village; this tab types into the last.
+    let last = after.len() - 1;
+    saved_elsewhere(&s, &id, "d.application.villages.shift()").await?;
+    s.fill(&format!("villages[{last}].township"), "末镇").await?;
+    let after_removal = stored_villages(&s, &id).await?;
+    assert_eq!(after_removal.len(), after.len() - 1, "the village removed in the other tab came back");
+    assert_eq!(after_removal[0], after[1]);
+    assert_eq!(after_removal[last - 1], format!("{}:末镇", name(&after[last])));
+    s.close().await
+}
+
+/// QA: a village moved by another tab took the focus away from the field being typed in (the browser drops the
+/// focus of an element the list moves), and the rest of what was typed went nowhere.
+async fn a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_village(browser: Browser) -> TestResult {
+    let (_server, origin, s, id) = one_tab(browser).await?;
+    s.go_to_step(&origin, &id, "villages").await?;
+    let before = stored_villages(&s, &id).await?;
+    s.fill("villages[1].township", "乙").await?;
+    s.wait_focus(&field("villages[1].township")).await?;
+    s.stored_draft(&id).await?;
+    // Another tab moves this village to the top.
+    let written = saved_elsewhere(&s, &id, "const v = d.application.villages; v.unshift(v.splice(1, 1)[0])").await?;
+    s.eval(&storage_event(&id, &written)).await?;
+    s.wait_focus(&field("villages[0].township")).await?;
+    s.client().active_element().await?.send_keys("镇").await?;
+    let after = stored_villages(&s, &id).await?;
+    let name = before[1].split(':').next().unwrap_or_default();
+    assert_eq!(after[0], format!("{name}:乙镇"));
     s.close().await
 }
