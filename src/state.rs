@@ -33,11 +33,111 @@ pub fn params() -> &'static ParameterSet {
     PARAMS.get_or_init(ParameterSet::second_batch_2022)
 }
 
-/// A draft as local storage held it: its text, and the draft read from it.
+/// What a page knows of the saves of its draft in local storage: enough to find, when another tab saved, the
+/// version both pages started from ([`Draft::merge`]'s base).
+///
+/// Every save carries a new revision id and the ids it descends from ([`Draft::revision`], [`Draft::ancestors`]).
+/// Local storage is not shared at once between tabs (Chromium gives each its own copy, brought up to date a
+/// moment later), so a tab may save a version that lacks this page's latest save: the base is then the newest
+/// save in the other tab's ancestry whose text this page still has, not simply what this page last wrote (that
+/// made the merge undo this page's save: typing in both tabs lost words, QA).
 #[derive(Debug, Clone)]
-struct StoredCopy {
+struct Lineage {
+    /// The text local storage held when this page last read or wrote it.
     text: String,
+    /// The draft read from it, without its revision.
     draft: Draft,
+    /// The revisions this page's content descends from, newest first, at most [`Lineage::KEPT`].
+    revisions: Vec<String>,
+    /// The texts of the saves this page wrote or read, by revision; the oldest go first.
+    texts: std::collections::VecDeque<(String, String)>,
+}
+
+impl Lineage {
+    /// How many revisions a save names as its ancestors and a page keeps the text of. A page saves at most once a
+    /// frame; a tab hears of another's save within a few frames.
+    const KEPT: usize = 24;
+
+    fn new(draft: &Draft) -> Lineage {
+        let text = draft.to_compact_json();
+        let mut lineage = Lineage {
+            text: String::new(),
+            draft: draft.without_revision(),
+            revisions: Vec::new(),
+            texts: std::collections::VecDeque::new(),
+        };
+        lineage.saw(draft, text);
+        lineage
+    }
+
+    /// Local storage holds `draft` (read from `text`).
+    fn saw(&mut self, draft: &Draft, text: String) {
+        let mut revisions: Vec<String> = Vec::new();
+        let theirs = draft.revision.iter().chain(&draft.ancestors);
+        let mut ours = std::mem::take(&mut self.revisions).into_iter();
+        // Interleaved, newest first on both sides.
+        for theirs in theirs.map(Some).chain(std::iter::repeat(None)) {
+            let ours = ours.next();
+            if theirs.is_none() && ours.is_none() {
+                break;
+            }
+            for revision in theirs.cloned().into_iter().chain(ours) {
+                if !revisions.contains(&revision) {
+                    revisions.push(revision);
+                }
+            }
+        }
+        revisions.truncate(Lineage::KEPT);
+        self.revisions = revisions;
+        if let Some(revision) = &draft.revision {
+            self.keep_text(revision.clone(), text.clone());
+        }
+        self.draft = draft.without_revision();
+        self.text = text;
+    }
+
+    fn keep_text(&mut self, revision: String, text: String) {
+        self.texts.push_back((revision, text));
+        while self.texts.len() > Lineage::KEPT {
+            self.texts.pop_front();
+        }
+    }
+
+    /// The version `theirs` and this page both descend from: the newest save of theirs' ancestry whose text this
+    /// page has, else what storage held when this page last read or wrote it.
+    fn base_of(&self, theirs: &Draft) -> Draft {
+        theirs
+            .revision
+            .iter()
+            .chain(&theirs.ancestors)
+            .find_map(|revision| self.texts.iter().rev().find(|(r, _)| r == revision))
+            .and_then(|(_, text)| Draft::from_json(text).ok())
+            .map_or_else(|| self.draft.clone(), |base| base.without_revision())
+    }
+
+    /// This page wrote `draft` (its content, without a revision) as `text` under `revision`.
+    fn wrote(&mut self, draft: Draft, revision: String, text: String) {
+        self.revisions.insert(0, revision.clone());
+        self.revisions.truncate(Lineage::KEPT);
+        self.keep_text(revision, text.clone());
+        self.draft = draft;
+        self.text = text;
+    }
+}
+
+/// A new revision id: this page's random token and a counter.
+fn new_revision() -> String {
+    thread_local! {
+        static TOKEN: String = browser::random_bytes()
+            .map(|bytes| bytes[..6].iter().map(|b| format!("{b:02x}")).collect())
+            .unwrap_or_else(|_| format!("{:x}", browser::now().timestamp_micros()));
+        static COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    TOKEN.with(|token| format!("{token}-{n}"))
 }
 
 /// The open draft.
@@ -59,17 +159,17 @@ pub struct DraftCtx {
     pub changed_elsewhere: RwSignal<bool>,
     /// Set from a change until it is written to local storage (the page shows 正在保存…).
     pub save_pending: RwSignal<bool>,
-    /// What local storage held when this page last read or wrote the draft: the base from which this page's
-    /// changes and another tab's are merged ([`Draft::merge`]).
-    stored: StoredValue<StoredCopy>,
+    /// What this page knows of the draft's saves: whence the base of a merge with another tab's changes.
+    lineage: StoredValue<Lineage>,
 }
 
 impl DraftCtx {
     /// Opens a loaded draft: evaluates it live and saves every change to local storage.
     pub fn open(id: String, draft: Draft, app: AppState) -> DraftCtx {
         let params = StoredValue::new(params().clone());
-        let stored = StoredValue::new(StoredCopy { text: draft.to_compact_json(), draft: draft.clone() });
-        let draft = RwSignal::new(draft);
+        let lineage = StoredValue::new(Lineage::new(&draft));
+        // The page's draft never carries a revision: each save is given its own.
+        let draft = RwSignal::new(draft.without_revision());
         let evaluation = Memo::new(move |_| params.with_value(|p| draft.with(|d| evaluate_draft(d, p))));
         let by_field = Memo::new(move |_| {
             let mut map: HashMap<String, Vec<Finding>> = HashMap::new();
@@ -93,7 +193,7 @@ impl DraftCtx {
             detached,
             changed_elsewhere: RwSignal::new(false),
             save_pending: RwSignal::new(false),
-            stored,
+            lineage,
         };
         // Save after every change, right after the frame that shows it (a burst of keystrokes within one frame is
         // written once): nothing typed is lost to a reload or a crash, and `pagehide`/`visibilitychange` flush
@@ -130,16 +230,17 @@ impl DraftCtx {
         if let Some(merged) = self.take_in_stored(&id) {
             self.replace(merged);
         }
-        let _ = self.draft.try_with_untracked(|d| {
-            let text = d.to_compact_json();
-            match store::save_text(&id, &text) {
-                Ok(()) => {
-                    app.save_error.set(None);
-                    let _ = self.stored.try_set_value(StoredCopy { text, draft: d.clone() });
-                }
-                Err(error) => app.save_error.set(Some(error.message())),
+        let Some(ancestors) = self.lineage.try_with_value(|l| l.revisions.clone()) else { return };
+        let Some(draft) = self.draft.try_get_untracked() else { return };
+        let revision = new_revision();
+        let text = Draft { revision: Some(revision.clone()), ancestors, ..draft.clone() }.to_compact_json();
+        match store::save_text(&id, &text) {
+            Ok(()) => {
+                app.save_error.set(None);
+                self.lineage.update_value(|l| l.wrote(draft, revision, text));
             }
-        });
+            Err(error) => app.save_error.set(Some(error.message())),
+        }
     }
 
     /// Takes in what local storage holds now, if another tab changed it since this page last read or wrote it:
@@ -148,12 +249,12 @@ impl DraftCtx {
     /// readable draft: this page's content is then written over it, as before it was opened elsewhere).
     fn take_in_stored(&self, id: &str) -> Option<Draft> {
         let text = store::load_text(id)?;
-        let base = self.stored.try_with_value(|stored| (stored.text != text).then(|| stored.draft.clone()))??;
-        let theirs = Draft::from_json(&text).ok()?;
-        self.stored.try_set_value(StoredCopy { text, draft: theirs.clone() });
-        if theirs == base {
+        if self.lineage.try_with_value(|l| l.text == text)? {
             return None;
         }
+        let theirs = Draft::from_json(&text).ok()?;
+        let base = self.lineage.try_with_value(|l| l.base_of(&theirs))?;
+        self.lineage.update_value(|l| l.saw(&theirs, text));
         let merged = self.draft.try_with_untracked(|ours| Draft::merge(&base, ours, &theirs))?;
         self.draft.try_with_untracked(|ours| *ours != merged)?.then_some(merged)
     }
@@ -200,7 +301,7 @@ impl DraftCtx {
         match self.draft.with_untracked(|d| store::relist(&self.id.get_value(), d)) {
             Ok(()) => {
                 let draft = self.draft.get_untracked();
-                self.stored.set_value(StoredCopy { text: draft.to_compact_json(), draft });
+                self.lineage.set_value(Lineage::new(&draft));
                 self.detached.set(false);
                 app.save_error.set(None);
             }

@@ -283,7 +283,8 @@ pub fn download_draft(id: &str, mut draft: Draft, app: AppState) -> Result<(), S
     let who = if applicant.county_name.is_empty() { draft.name.clone() } else { applicant.county_name.clone() };
     let file_name = format!("{}-衔接推进区申报草稿-{}.json", sanitise(&who), browser::local_date_compact());
     draft.backed_up_at = Some(browser::now());
-    browser::download(&file_name, "application/json", &draft.to_json())?;
+    // The file has no revision: that says which saves in this browser the draft descends from (`Lineage`).
+    browser::download(&file_name, "application/json", &draft.without_revision().to_json())?;
     if let Err(error) = store::save(id, &draft) {
         app.save_error.set(Some(error.message()));
     }

@@ -59,6 +59,14 @@ pub struct Draft {
     /// on 核对与导出; the files themselves stay on the computer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<crate::bundle::Attachment>,
+    /// The id of this save of the draft in local storage, given by the app that wrote it: with `ancestors`, how
+    /// two tabs editing one draft find the version both started from ([`Draft::merge`]). Not part of the
+    /// application; `None` in a draft never saved by a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+    /// The revisions this save descends from, newest first (a bounded number).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
 }
 
 impl Draft {
@@ -77,6 +85,8 @@ impl Draft {
             pending_inputs: BTreeMap::new(),
             last_ids: BTreeMap::new(),
             attachments: Vec::new(),
+            revision: None,
+            ancestors: Vec::new(),
         }
     }
 
@@ -222,6 +232,36 @@ impl Draft {
             let moved = other.item_ids(list).iter().position(|other| *other == id)?;
             Some(format!("{}[{moved}]{tail}", list.path()))
         })
+    }
+
+    /// Gives the item `from` of a list the id `to`, and moves what refers to it along: a project's village (for a
+    /// village) and the justifications written for it.
+    pub fn rename_item(&mut self, list: ItemList, from: &str, to: &str) {
+        let a = &mut self.application;
+        let id = match list {
+            ItemList::Villages => a.villages.iter_mut().find(|v| v.id == from).map(|v| &mut v.id),
+            ItemList::Industries => a.industries.iter_mut().find(|i| i.id == from).map(|i| &mut i.id),
+            ItemList::Projects => a.projects.iter_mut().find(|p| p.id == from).map(|p| &mut p.id),
+            ItemList::SectorFunds => a.funds.sector_funds.iter_mut().find(|s| s.id == from).map(|s| &mut s.id),
+        };
+        let Some(id) = id else { return };
+        to.clone_into(id);
+        if list == ItemList::Villages {
+            for project in a.projects.iter_mut().filter(|p| p.village_id == from) {
+                to.clone_into(&mut project.village_id);
+            }
+        }
+        let (old, new) = (format!("@{from}"), format!("@{to}"));
+        let renamed: Vec<String> = self.justifications.keys().filter(|key| key.ends_with(&old)).cloned().collect();
+        for key in renamed {
+            if let Some(text) = self.justifications.remove(&key) {
+                self.justifications.insert(format!("{}{new}", &key[..key.len() - old.len()]), text);
+            }
+        }
+        if let Some(number) = to.strip_prefix(list.id_prefix()).and_then(|n| n.parse::<u64>().ok()) {
+            let given = self.last_ids.entry(list.path().to_owned()).or_insert(0);
+            *given = (*given).max(number);
+        }
     }
 
     /// Removes the item at `index` (nothing when out of range), with the justifications written for it; keeps the

@@ -31,16 +31,24 @@ impl Draft {
     ///
     /// Never fails: when the merged JSON is not a readable draft, the result is `ours` unchanged.
     pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Draft {
+        let (base, ours, mut theirs) = (base.without_revision(), ours.without_revision(), theirs.without_revision());
         if ours == base || ours == theirs {
-            return theirs.clone();
+            return theirs;
         }
         if theirs == base {
-            return ours.clone();
+            return ours;
         }
-        let (Some(b), Some(o), Some(t)) = (to_merge_json(base), to_merge_json(ours), to_merge_json(theirs)) else {
-            return ours.clone();
+        // Items both sides added under the same id (both pages gave the next number): theirs takes a fresh one,
+        // with what refers to it.
+        for list in ItemList::ALL {
+            for (from, to) in colliding_additions(&base, &ours, &theirs, list) {
+                theirs.rename_item(list, &from, &to);
+            }
+        }
+        let (Some(b), Some(o), Some(t)) = (to_merge_json(&base), to_merge_json(&ours), to_merge_json(&theirs)) else {
+            return ours;
         };
-        let Some(mut merged) = merge_value(Some(&b), Some(&o), Some(&t)) else { return ours.clone() };
+        let Some(mut merged) = merge_value(Some(&b), Some(&o), Some(&t)) else { return ours };
         from_merge_json(&mut merged);
         match Draft::from_value(merged) {
             Ok(mut draft) => {
@@ -50,8 +58,14 @@ impl Draft {
                 }
                 draft
             }
-            Err(_) => ours.clone(),
+            Err(_) => ours,
         }
+    }
+
+    /// The draft without its [`Draft::revision`] and [`Draft::ancestors`] (which say where a save comes from,
+    /// not what it holds).
+    pub fn without_revision(&self) -> Draft {
+        Draft { revision: None, ancestors: Vec::new(), ..self.clone() }
     }
 
     /// Raises the highest number given in `list` (`last_ids`) to the highest in use, after a merge gave an item a
@@ -175,18 +189,12 @@ fn merge_keyed(b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec<Value>> {
     let find = |items: &[Value], keys: &[&str], id: &str| keys.iter().position(|k| *k == id).map(|i| items[i].clone());
     // The merged content of each item present on either side, or none when it is removed.
     let mut content: HashMap<String, Value> = HashMap::new();
-    let mut renamed: Vec<(String, Value)> = Vec::new();
     for id in ko.iter().chain(kt.iter()).copied() {
         if content.contains_key(id) {
             continue;
         }
         let (ib, io, it) = (find(b, &kb, id), find(o, &ko, id), find(t, &kt, id));
         let merged = match (&ib, &io, &it) {
-            // Added on both sides under the same id (both pages gave the next number): both are kept.
-            (None, Some(oi), Some(ti)) if oi != ti => {
-                renamed.push((id.to_owned(), ti.clone()));
-                Some(oi.clone())
-            }
             // Removed on one side: gone, unless the other side changed it meanwhile.
             (Some(bi), Some(oi), None) => (oi != bi).then(|| oi.clone()),
             (Some(bi), None, Some(ti)) => (ti != bi).then(|| ti.clone()),
@@ -211,28 +219,41 @@ fn merge_keyed(b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec<Value>> {
             order.insert(after.map_or(0, |p| p + 1), id);
         }
     }
-    let mut items: Vec<Value> = order.iter().filter_map(|id| content.remove(*id)).collect();
-    // Both sides' new items under one id: theirs takes a number no item has.
-    for (id, mut item) in renamed {
-        let Some(fresh) = fresh_id(&id, &items) else { continue };
-        if let Some(object) = item.as_object_mut() {
-            object.insert("id".to_owned(), Value::String(fresh));
-        }
-        let at =
-            items.iter().position(|i| i.get("id").and_then(Value::as_str) == Some(&id)).map_or(items.len(), |p| p + 1);
-        items.insert(at, item);
-    }
-    Some(items)
+    Some(order.iter().filter_map(|id| content.remove(*id)).collect())
 }
 
-/// An id for an item like `id` (`v4` → `v` and one more than the highest `v` number among `items`).
-fn fresh_id(id: &str, items: &[Value]) -> Option<String> {
-    let prefix: String = id.chars().take_while(|c| !c.is_ascii_digit()).collect();
-    let highest = items
+/// The ids both `ours` and `theirs` added to a list since `base` for different items, each with a fresh id for
+/// theirs: one more than the highest number given on any side.
+fn colliding_additions(base: &Draft, ours: &Draft, theirs: &Draft, list: ItemList) -> Vec<(String, String)> {
+    let item = |draft: &Draft, id: &str| {
+        let value = serde_json::to_value(&draft.application).ok()?;
+        let mut items = &value;
+        for name in list.path().split('.') {
+            items = items.get(name)?;
+        }
+        items.as_array()?.iter().find(|item| item.get("id").and_then(Value::as_str) == Some(id)).cloned()
+    };
+    let in_base = base.item_ids(list);
+    let theirs_ids = theirs.item_ids(list);
+    let colliding: Vec<String> = ours
+        .item_ids(list)
+        .into_iter()
+        .filter(|id| !in_base.contains(id) && theirs_ids.contains(id) && item(ours, id) != item(theirs, id))
+        .map(str::to_owned)
+        .collect();
+    let number = |id: &str| id.strip_prefix(list.id_prefix())?.parse::<u64>().ok();
+    let mut highest = [base, ours, theirs]
         .iter()
-        .filter_map(|item| item.get("id")?.as_str()?.strip_prefix(prefix.as_str())?.parse::<u64>().ok())
-        .max()?;
-    Some(format!("{prefix}{}", highest.checked_add(1)?))
+        .flat_map(|d| d.item_ids(list).into_iter().filter_map(number).chain(d.last_ids.get(list.path()).copied()))
+        .max()
+        .unwrap_or(0);
+    colliding
+        .into_iter()
+        .map(|id| {
+            highest += 1;
+            (id, format!("{}{highest}", list.id_prefix()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -386,6 +407,35 @@ mod tests {
         let mut merged = Draft::merge(&base, &ours, &theirs);
         assert_eq!(names(&merged), ["v1:甲村", "v2:乙村", "v3:丙村", "v4:丁村", "v5:戊村"]);
         assert_eq!(merged.next_id(ItemList::Villages), "v6");
+    }
+
+    #[test]
+    fn a_project_keeps_its_village_when_that_village_takes_a_fresh_id() {
+        let base = three();
+        let mut ours = base.clone();
+        let id = ours.next_id(ItemList::Villages);
+        ours.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
+        let mut theirs = base.clone();
+        let id = theirs.next_id(ItemList::Villages);
+        theirs.application.villages.push(Village { id: id.clone(), name: "戊村".to_owned(), ..Village::default() });
+        let project = theirs.next_id(ItemList::Projects);
+        theirs.application.projects.push(crate::model::Project { id: project, village_id: id, ..Default::default() });
+        theirs.justifications.insert("village_plan@v4".to_owned(), "理由".to_owned());
+        let merged = Draft::merge(&base, &ours, &theirs);
+        assert_eq!(names(&merged), ["v1:甲村", "v2:乙村", "v3:丙村", "v4:丁村", "v5:戊村"]);
+        assert_eq!(merged.application.projects[0].village_id, "v5", "the project now names the other tab's village");
+        assert_eq!(merged.justifications.keys().collect::<Vec<_>>(), ["village_plan@v5"]);
+    }
+
+    #[test]
+    fn revisions_are_not_merged() {
+        let base = three();
+        let mut ours = base.clone();
+        ours.revision = Some("a-2".to_owned());
+        let mut theirs = base.clone();
+        theirs.revision = Some("b-7".to_owned());
+        theirs.ancestors = vec!["a-1".to_owned()];
+        assert_eq!(Draft::merge(&base, &ours, &theirs), base);
     }
 
     #[test]

@@ -311,6 +311,8 @@ fn draft() -> impl Strategy<Value = Draft> {
                 pending_inputs,
                 last_ids: BTreeMap::new(),
                 attachments: Vec::new(),
+                revision: None,
+                ancestors: Vec::new(),
             }
         })
 }

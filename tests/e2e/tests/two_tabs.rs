@@ -18,7 +18,8 @@ browser_tests!(
     a_late_storage_event_does_not_undo_a_later_change,
     a_change_not_yet_saved_is_kept_when_another_tab_saves,
     an_edit_to_a_village_stays_with_it_when_another_tab_reorders_or_removes_villages,
-    a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_village
+    a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_village,
+    a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_undo_it
 );
 
 /// Both tabs of one test: the served app, the session, the draft (the `complete` vector, imported) and two windows,
@@ -231,5 +232,33 @@ async fn a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_vill
     let after = stored_villages(&s, &id).await?;
     let name = before[1].split(':').next().unwrap_or_default();
     assert_eq!(after[0], format!("{name}:乙镇"));
+    s.close().await
+}
+
+/// QA (typing in two tabs lost words): local storage is not shared at once between tabs, so the other tab may save
+/// a version made from an older save of this page. Its save must not undo what this page saved since.
+async fn a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_undo_it(browser: Browser) -> TestResult {
+    let (_server, _origin, s, id) = one_tab(browser).await?;
+    s.fill("applicant.contact_person", "张三").await?;
+    s.stored_draft(&id).await?;
+    let seen = s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
+    s.fill("applicant.contact_phone", "0539-1234567").await?;
+    s.stored_draft(&id).await?;
+    // The other tab changes the loans on the version it last saw (with 张三, without the phone), as a new save.
+    s.eval(&format!(
+        "const d = JSON.parse({seen}); d.application.funds.loans = '100';
+         d.ancestors = [d.revision, ...(d.ancestors || [])]; d.revision = 'other-tab-1';
+         localStorage.setItem('shenbao.draft.{id}', JSON.stringify(d));
+         {}",
+        storage_event(&id, &format!("localStorage.getItem('shenbao.draft.{id}')"))
+    ))
+    .await?;
+    s.wait_for("#draft-changed-elsewhere").await?;
+    s.fill("applicant.contact_person", "张三丰").await?;
+    let stored = s.stored_draft(&id).await?;
+    let applicant = &stored["application"]["applicant"];
+    assert_eq!(applicant["contact_phone"], "0539-1234567", "the other tab's older version undid this page's save");
+    assert_eq!(applicant["contact_person"], "张三丰");
+    assert_eq!(stored["application"]["funds"]["loans"], "100");
     s.close().await
 }
