@@ -125,6 +125,16 @@ impl Lineage {
     }
 }
 
+/// What [`DraftCtx::take_in_stored`] found in local storage.
+enum TakenIn {
+    /// Nothing this page does not have, and storage has everything this page has.
+    Nothing,
+    /// The draft merged with another tab's save, different from this page's: to be shown (and saved).
+    Changed(Draft),
+    /// This page's draft holds everything, but storage lacks some of it: to be written again.
+    Behind,
+}
+
 /// A new revision id: this page's random token and a counter.
 fn new_revision() -> String {
     thread_local! {
@@ -200,17 +210,25 @@ impl DraftCtx {
         // at once when the tab goes away.
         Effect::new(move |previous: Option<()>| {
             draft.track();
-            if previous.is_some() && !ctx.save_pending.get_untracked() {
-                ctx.save_pending.set(true);
-                browser::after_next_paint(move || {
-                    // Not after the draft was closed: closing saved what was pending (`DraftCtx::close`).
-                    if ctx.save_pending.try_get_untracked() == Some(true) {
-                        ctx.save(app);
-                    }
-                });
+            if previous.is_some() {
+                ctx.save_soon(app);
             }
         });
         ctx
+    }
+
+    /// Saves right after the next frame, unless a save is pending already.
+    fn save_soon(&self, app: AppState) {
+        let ctx = *self;
+        if ctx.save_pending.try_get_untracked() == Some(false) {
+            ctx.save_pending.set(true);
+            browser::after_next_paint(move || {
+                // Not after the draft was closed: closing saved what was pending (`DraftCtx::close`).
+                if ctx.save_pending.try_get_untracked() == Some(true) {
+                    ctx.save(app);
+                }
+            });
+        }
     }
 
     /// Writes the draft to local storage, unless it was deleted elsewhere (then it is not written back where
@@ -227,7 +245,7 @@ impl DraftCtx {
             let _ = self.detached.try_set(true);
             return;
         }
-        if let Some(merged) = self.take_in_stored(&id) {
+        if let TakenIn::Changed(merged) = self.take_in_stored(&id) {
             self.replace(merged);
         }
         let Some(ancestors) = self.lineage.try_with_value(|l| l.revisions.clone()) else { return };
@@ -244,19 +262,28 @@ impl DraftCtx {
     }
 
     /// Takes in what local storage holds now, if another tab changed it since this page last read or wrote it:
-    /// returns the draft with that tab's changes and this page's merged (that tab's content alone when this
-    /// page has changed nothing), or `None` when there is nothing new to take in (or the stored text is not a
-    /// readable draft: this page's content is then written over it, as before it was opened elsewhere).
-    fn take_in_stored(&self, id: &str) -> Option<Draft> {
-        let text = store::load_text(id)?;
-        if self.lineage.try_with_value(|l| l.text == text)? {
-            return None;
+    /// the draft with that tab's changes and this page's merged (that tab's content alone when this page has
+    /// changed nothing); or that storage lacks some of this page's changes (the other tab saved a version made
+    /// before them); or nothing new (also when the stored text is not a readable draft: this page's content is
+    /// then written over it, as before it was opened elsewhere).
+    fn take_in_stored(&self, id: &str) -> TakenIn {
+        let Some(text) = store::load_text(id) else { return TakenIn::Nothing };
+        if self.lineage.try_with_value(|l| l.text == text) != Some(false) {
+            return TakenIn::Nothing;
         }
-        let theirs = Draft::from_json(&text).ok()?;
-        let base = self.lineage.try_with_value(|l| l.base_of(&theirs))?;
+        let Ok(theirs) = Draft::from_json(&text) else { return TakenIn::Nothing };
+        let Some(base) = self.lineage.try_with_value(|l| l.base_of(&theirs)) else { return TakenIn::Nothing };
         self.lineage.update_value(|l| l.saw(&theirs, text));
-        let merged = self.draft.try_with_untracked(|ours| Draft::merge(&base, ours, &theirs))?;
-        self.draft.try_with_untracked(|ours| *ours != merged)?.then_some(merged)
+        let Some(merged) = self.draft.try_with_untracked(|ours| Draft::merge(&base, ours, &theirs)) else {
+            return TakenIn::Nothing;
+        };
+        if self.draft.try_with_untracked(|ours| *ours != merged) == Some(true) {
+            TakenIn::Changed(merged)
+        } else if merged != theirs.without_revision() {
+            TakenIn::Behind
+        } else {
+            TakenIn::Nothing
+        }
     }
 
     /// Shows a draft merged with another tab's changes. A field of a list item that has the focus keeps it when
@@ -280,7 +307,7 @@ impl DraftCtx {
     ///
     /// The event may arrive late (a background tab, a busy page), after this page has itself written the draft
     /// again: what storage holds now is read, never the event's own copy, which would undo this page's change.
-    pub fn follow_other_tabs(&self) -> leptos::leptos_dom::helpers::WindowListenerHandle {
+    pub fn follow_other_tabs(&self, app: AppState) -> leptos::leptos_dom::helpers::WindowListenerHandle {
         let ctx = *self;
         window_event_listener(leptos::ev::storage, move |event| {
             let id = ctx.id.get_value();
@@ -290,8 +317,12 @@ impl DraftCtx {
             if store::load_text(&id).is_none() {
                 ctx.detached.set(true);
                 ctx.changed_elsewhere.set(false);
-            } else if let Some(merged) = ctx.take_in_stored(&id) {
-                ctx.replace(merged);
+            } else {
+                match ctx.take_in_stored(&id) {
+                    TakenIn::Changed(merged) => ctx.replace(merged),
+                    TakenIn::Behind => ctx.save_soon(app),
+                    TakenIn::Nothing => {}
+                }
             }
         })
     }

@@ -22,7 +22,7 @@ pub fn DraftShell(
             provide_context(ctx);
             let flush = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush(app));
             let hide = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush(app));
-            let others = ctx.follow_other_tabs();
+            let others = ctx.follow_other_tabs(app);
             on_cleanup(move || {
                 ctx.close(app);
                 flush.remove();

@@ -19,7 +19,8 @@ browser_tests!(
     a_change_not_yet_saved_is_kept_when_another_tab_saves,
     an_edit_to_a_village_stays_with_it_when_another_tab_reorders_or_removes_villages,
     a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_village,
-    a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_undo_it
+    a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_undo_it,
+    a_save_lacking_this_pages_latest_change_and_adding_nothing_is_answered_with_that_change
 );
 
 /// Both tabs of one test: the served app, the session, the draft (the `complete` vector, imported) and two windows,
@@ -260,5 +261,35 @@ async fn a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_und
     assert_eq!(applicant["contact_phone"], "0539-1234567", "the other tab's older version undid this page's save");
     assert_eq!(applicant["contact_person"], "张三丰");
     assert_eq!(stored["application"]["funds"]["loans"], "100");
+    s.close().await
+}
+
+/// CI: the other tab saved a version made before this page's latest change and adding nothing of its own (it had
+/// taken in this page's earlier save). The merge keeps this page's content, and the page must write it again:
+/// else storage keeps the other tab's version, without the change.
+async fn a_save_lacking_this_pages_latest_change_and_adding_nothing_is_answered_with_that_change(
+    browser: Browser,
+) -> TestResult {
+    let (_server, _origin, s, id) = one_tab(browser).await?;
+    s.fill("applicant.contact_person", "").await?;
+    s.stored_draft(&id).await?;
+    let seen = s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
+    s.fill("applicant.contact_person", "张三").await?;
+    s.stored_draft(&id).await?;
+    s.eval(&format!(
+        "const d = JSON.parse({seen});
+         d.ancestors = [d.revision, ...(d.ancestors || [])]; d.revision = 'other-tab-1';
+         localStorage.setItem('shenbao.draft.{id}', JSON.stringify(d));
+         {}",
+        storage_event(&id, &format!("localStorage.getItem('shenbao.draft.{id}')"))
+    ))
+    .await?;
+    s.wait_until(
+        &format!("return JSON.parse(localStorage.getItem('shenbao.draft.{id}')).revision !== 'other-tab-1'"),
+        "this page writes its change again",
+    )
+    .await?;
+    let stored = s.stored_draft(&id).await?;
+    assert_eq!(stored["application"]["applicant"]["contact_person"], "张三");
     s.close().await
 }
