@@ -130,7 +130,7 @@ enum TakenIn {
     /// Nothing this page does not have, and storage has everything this page has.
     Nothing,
     /// The draft merged with another tab's save, different from this page's: to be shown (and saved).
-    Changed(Draft),
+    Changed(Box<Draft>),
     /// This page's draft holds everything, but storage lacks some of it: to be written again.
     Behind,
 }
@@ -246,7 +246,7 @@ impl DraftCtx {
             return;
         }
         if let TakenIn::Changed(merged) = self.take_in_stored(&id) {
-            self.replace(merged);
+            self.replace(*merged);
         }
         let Some(ancestors) = self.lineage.try_with_value(|l| l.revisions.clone()) else { return };
         let Some(draft) = self.draft.try_get_untracked() else { return };
@@ -278,7 +278,7 @@ impl DraftCtx {
             return TakenIn::Nothing;
         };
         if self.draft.try_with_untracked(|ours| *ours != merged) == Some(true) {
-            TakenIn::Changed(merged)
+            TakenIn::Changed(Box::new(merged))
         } else if merged != theirs.without_revision() {
             TakenIn::Behind
         } else {
@@ -319,7 +319,7 @@ impl DraftCtx {
                 ctx.changed_elsewhere.set(false);
             } else {
                 match ctx.take_in_stored(&id) {
-                    TakenIn::Changed(merged) => ctx.replace(merged),
+                    TakenIn::Changed(merged) => ctx.replace(*merged),
                     TakenIn::Behind => ctx.save_soon(app),
                     TakenIn::Nothing => {}
                 }
