@@ -289,15 +289,16 @@ impl DraftCtx {
     /// Shows a draft merged with another tab's changes. A field of a list item that has the focus keeps it when
     /// the other tab moved its item (the browser drops the focus of an element the list moves).
     fn replace(&self, merged: Draft) {
-        let focused = browser::focused_within("[id]", "id");
-        let moved = focused.and_then(|path| {
-            let to = self.draft.try_with_untracked(|before| before.item_path_in(&path, &merged))??;
-            (to != path).then_some(to)
+        let focused = browser::focused_element();
+        // Where the focused field will be: its item may have moved (else the same path).
+        let path = focused.as_ref().map(|element| element.id()).filter(|id| !id.is_empty());
+        let moved = path.map(|path| {
+            self.draft.try_with_untracked(|before| before.item_path_in(&path, &merged)).flatten().unwrap_or(path)
         });
         let _ = self.draft.try_set(merged);
         let _ = self.changed_elsewhere.try_set(true);
-        if let Some(path) = moved {
-            browser::refocus_soon(path);
+        if let Some(element) = focused {
+            browser::keep_focus(element, moved);
         }
     }
 

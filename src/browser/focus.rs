@@ -138,3 +138,37 @@ pub fn release_focus() {
 pub fn focused_within(selector: &str, attribute: &str) -> Option<String> {
     web_sys::window()?.document()?.active_element()?.closest(selector).ok()??.get_attribute(attribute)
 }
+
+/// The element that has the keyboard focus, unless it is the page itself (`<body>`).
+pub fn focused_element() -> Option<HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    let active = document.active_element()?;
+    if document.body().is_some_and(|body| body.is_same_node(Some(&active))) {
+        return None;
+    }
+    active.dyn_into::<HtmlElement>().ok()
+}
+
+/// Gives `element` the focus back if a re-render under way takes it away (a keyed list that moves an element
+/// makes the browser drop its focus): right after the re-render, in a microtask, before the next key press is
+/// handled; and once more after the current task. If the element was replaced rather than moved, the element
+/// `fallback` names (a field path, see [`target`]) takes the focus. Acts only while the focus is lost (on
+/// `<body>`), never taking it from where it has been put since.
+pub fn keep_focus(element: HtmlElement, fallback: Option<String>) {
+    let give_back = move || {
+        if focused_element().is_some() {
+            return;
+        }
+        if element.is_connected() {
+            let _ = element.focus();
+        } else if let Some(element) = fallback.as_deref().and_then(target) {
+            let _ = element.focus();
+        }
+    };
+    let again = give_back.clone();
+    wasm_bindgen_futures::spawn_local(async move { give_back() });
+    let callback = wasm_bindgen::closure::Closure::once_into_js(again);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}

@@ -55,7 +55,9 @@ async fn single_file_export_without_a_key_asks_first(browser: Browser) -> TestRe
     s.click("#export-bundle").await?;
     s.wait_for("#no-key-loaded").await?;
     assert!(s.eval("return document.getElementById('export-done') === null").await? == true, "exported without asking");
-    // The question can be put away (Escape returns to 导出), and asked again.
+    // The question can be put away (Escape returns to 导出), and asked again. (Escape once the question has the
+    // focus, which it takes a frame after it appears: on a busy machine the key went to 导出 before.)
+    s.wait_focus("#import-key-first").await?;
     s.client().active_element().await?.send_keys("\u{e00c}").await?;
     s.wait_gone("#no-key-loaded").await?;
     s.wait_focus("#export-bundle").await?;
