@@ -402,7 +402,7 @@ async function main() {
         keyP95 <= 16 && keys.missed === 0,
       );
       const save = await inPage(page, "bench_save", draftText, RUNS.save);
-      row(`storage: draft save (compact JSON + localStorage), median of ${save.runs} (p95 ${ms(save.p95)})`, ms(save.median), "≤ 10 ms", save.median <= 10);
+      row(`storage: draft save (read what storage holds, compact JSON, localStorage), median of ${save.runs} (p95 ${ms(save.p95)})`, ms(save.median), "≤ 10 ms", save.median <= 10);
       const stored = await storedDraft(page, id);
       row("storage: saved draft size, JSON UTF-8 / in localStorage (UTF-16)", `${stored.utf8} / ${stored.storage} B`);
       const signed = await inPage(page, "bench_export", draftText, RUNS.export);
