@@ -67,12 +67,25 @@ pub fn refocus_soon(id: String) {
     );
 }
 
+/// Runs `then` once the element `path` names is in the page: first right after the current render (a microtask,
+/// queued after the render's own, so no key press is handled in between: QA met typing that went into a field
+/// another one was about to take the focus from), then every 25 ms, `attempts_left` times; else `otherwise`.
 fn when_present(path: String, attempts_left: u32, then: fn(&str), otherwise: fn()) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if target(&path).is_some() {
+            then(&path);
+        } else {
+            retry_when_present(path, attempts_left, then, otherwise);
+        }
+    });
+}
+
+fn retry_when_present(path: String, attempts_left: u32, then: fn(&str), otherwise: fn()) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
         if target(&path).is_some() {
             then(&path);
         } else if attempts_left > 0 {
-            when_present(path, attempts_left - 1, then, otherwise);
+            retry_when_present(path, attempts_left - 1, then, otherwise);
         } else {
             otherwise();
         }

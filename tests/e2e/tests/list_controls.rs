@@ -16,6 +16,7 @@ browser_tests!(
     move_down_is_labelled_enabled_and_moves_the_item,
     keyboard_focus_follows_the_moved_item,
     remove_question_takes_focus_and_escape_cancels,
+    a_new_village_s_name_field_has_the_focus_before_the_next_key_press,
 );
 
 const ENTER: &str = "\u{e007}";
@@ -113,5 +114,26 @@ async fn remove_question_takes_focus_and_escape_cancels(browser: Browser) -> Tes
     s.wait_gone("[data-village-id=v3]").await?;
     s.wait_focus("#add-village").await?;
     assert_eq!(s.stored_draft(&id).await?["application"]["villages"].as_array().map(Vec::len), Some(11));
+    s.close().await
+}
+
+/// QA: 添加村庄 focused the new village's name field 25 ms later; typing into another field meanwhile (a busy
+/// machine) went into the new village once the focus moved. The focus is now there before the next key press can
+/// be handled: checked in the task right after the click's.
+async fn a_new_village_s_name_field_has_the_focus_before_the_next_key_press(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
+    s.go_to_step(&server.origin(), &id, "villages").await?;
+    s.wait_for("#add-village").await?;
+    let focused = s
+        .client()
+        .execute_async(
+            "const done = arguments[0]; document.getElementById('add-village').click();
+             setTimeout(() => done(document.activeElement.id), 0);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused, "villages[12].name");
     s.close().await
 }
