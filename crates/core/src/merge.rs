@@ -336,74 +336,68 @@ mod tests {
         draft
     }
 
+    /// The villages after merging `one`'s and `other`'s changes to [`three`], the same whichever side merges.
+    fn both_ways(one: impl Fn(&mut Draft), other: impl Fn(&mut Draft)) -> Vec<String> {
+        let base = three();
+        let (mut first, mut second) = (base.clone(), base.clone());
+        one(&mut first);
+        other(&mut second);
+        let merged = names(&Draft::merge(&base, &first, &second));
+        assert_eq!(merged, names(&Draft::merge(&base, &second, &first)), "the merge depends on which side merges");
+        merged
+    }
+
+    fn add_village(draft: &mut Draft, name: &str) {
+        let id = draft.next_id(ItemList::Villages);
+        draft.application.villages.push(Village { id, name: name.to_owned(), ..Village::default() });
+    }
+
     #[test]
     fn an_edit_follows_its_item_when_the_other_side_reorders() {
-        let base = three();
-        let mut moved = base.clone();
-        moved.move_item(ItemList::Villages, 2, 1);
-        let mut edited = base.clone();
-        edited.application.villages[1].township = "乙镇".to_owned();
-        let expected = ["v1:甲村", "v3:丙村", "v2:乙村乙镇"];
-        assert_eq!(names(&Draft::merge(&base, &moved, &edited)), expected);
-        assert_eq!(names(&Draft::merge(&base, &edited, &moved)), expected);
+        let merged = both_ways(
+            |d| d.move_item(ItemList::Villages, 2, 1),
+            |d| d.application.villages[1].township = "乙镇".to_owned(),
+        );
+        assert_eq!(merged, ["v1:甲村", "v3:丙村", "v2:乙村乙镇"]);
     }
 
     #[test]
     fn an_item_removed_on_one_side_stays_removed_while_the_other_edits_another() {
-        let base = three();
-        let mut removed = base.clone();
-        removed.remove_item(ItemList::Villages, 0);
-        let mut edited = base.clone();
-        edited.application.villages[2].township = "丙镇".to_owned();
-        let expected = ["v2:乙村", "v3:丙村丙镇"];
-        assert_eq!(names(&Draft::merge(&base, &removed, &edited)), expected);
-        assert_eq!(names(&Draft::merge(&base, &edited, &removed)), expected);
+        let merged = both_ways(
+            |d| d.remove_item(ItemList::Villages, 0),
+            |d| d.application.villages[2].township = "丙镇".to_owned(),
+        );
+        assert_eq!(merged, ["v2:乙村", "v3:丙村丙镇"]);
     }
 
     #[test]
     fn an_item_added_on_one_side_and_one_removed_on_the_other_are_both_kept() {
-        let base = three();
-        let mut added = base.clone();
-        let id = added.next_id(ItemList::Villages);
-        added.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
-        let mut removed = base.clone();
-        removed.remove_item(ItemList::Villages, 0);
-        let expected = ["v2:乙村", "v3:丙村", "v4:丁村"];
-        assert_eq!(names(&Draft::merge(&base, &added, &removed)), expected);
-        assert_eq!(names(&Draft::merge(&base, &removed, &added)), expected);
+        let merged = both_ways(|d| add_village(d, "丁村"), |d| d.remove_item(ItemList::Villages, 0));
+        assert_eq!(merged, ["v2:乙村", "v3:丙村", "v4:丁村"]);
     }
 
     #[test]
     fn removals_on_both_sides_are_both_kept() {
-        let base = three();
-        let mut first = base.clone();
-        first.remove_item(ItemList::Villages, 0);
-        let mut last = base.clone();
-        last.remove_item(ItemList::Villages, 2);
-        assert_eq!(names(&Draft::merge(&base, &first, &last)), ["v2:乙村"]);
+        let merged = both_ways(|d| d.remove_item(ItemList::Villages, 0), |d| d.remove_item(ItemList::Villages, 2));
+        assert_eq!(merged, ["v2:乙村"]);
     }
 
     #[test]
     fn an_item_removed_on_one_side_but_edited_on_the_other_stays_with_the_edit() {
-        let base = three();
-        let mut removed = base.clone();
-        removed.remove_item(ItemList::Villages, 1);
-        let mut edited = base.clone();
-        edited.application.villages[1].township = "乙镇".to_owned();
-        let expected = ["v1:甲村", "v2:乙村乙镇", "v3:丙村"];
-        assert_eq!(names(&Draft::merge(&base, &removed, &edited)), expected);
-        assert_eq!(names(&Draft::merge(&base, &edited, &removed)), expected);
+        let merged = both_ways(
+            |d| d.remove_item(ItemList::Villages, 1),
+            |d| d.application.villages[1].township = "乙镇".to_owned(),
+        );
+        assert_eq!(merged, ["v1:甲村", "v2:乙村乙镇", "v3:丙村"]);
     }
 
     #[test]
     fn items_both_sides_added_under_the_same_id_are_both_kept_and_ids_stay_unique() {
         let base = three();
         let mut ours = base.clone();
-        let id = ours.next_id(ItemList::Villages);
-        ours.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
+        add_village(&mut ours, "丁村");
         let mut theirs = base.clone();
-        let id = theirs.next_id(ItemList::Villages);
-        theirs.application.villages.push(Village { id, name: "戊村".to_owned(), ..Village::default() });
+        add_village(&mut theirs, "戊村");
         let mut merged = Draft::merge(&base, &ours, &theirs);
         assert_eq!(names(&merged), ["v1:甲村", "v2:乙村", "v3:丙村", "v4:丁村", "v5:戊村"]);
         assert_eq!(merged.next_id(ItemList::Villages), "v6");
@@ -413,13 +407,12 @@ mod tests {
     fn a_project_keeps_its_village_when_that_village_takes_a_fresh_id() {
         let base = three();
         let mut ours = base.clone();
-        let id = ours.next_id(ItemList::Villages);
-        ours.application.villages.push(Village { id, name: "丁村".to_owned(), ..Village::default() });
+        add_village(&mut ours, "丁村");
         let mut theirs = base.clone();
-        let id = theirs.next_id(ItemList::Villages);
-        theirs.application.villages.push(Village { id: id.clone(), name: "戊村".to_owned(), ..Village::default() });
+        add_village(&mut theirs, "戊村");
         let project = theirs.next_id(ItemList::Projects);
-        theirs.application.projects.push(crate::model::Project { id: project, village_id: id, ..Default::default() });
+        let village_id = "v4".to_owned();
+        theirs.application.projects.push(crate::model::Project { id: project, village_id, ..Default::default() });
         theirs.justifications.insert("village_plan@v4".to_owned(), "理由".to_owned());
         let merged = Draft::merge(&base, &ours, &theirs);
         assert_eq!(names(&merged), ["v1:甲村", "v2:乙村", "v3:丙村", "v4:丁村", "v5:戊村"]);
