@@ -247,24 +247,36 @@ async fn a_focused_village_field_keeps_the_focus_when_another_tab_moves_its_vill
     s.close().await
 }
 
+/// The stored text of the draft now (a JavaScript string literal), as the other tab last saw it.
+async fn stored_text(s: &Session, id: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    s.stored_draft(id).await?;
+    Ok(s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?.to_string())
+}
+
+/// The other tab saves `seen` (an older text of the draft) changed by `change` (JavaScript on `d`) as its own new
+/// save `other-tab-1`, and this page hears of it.
+async fn saved_elsewhere_from(s: &Session, id: &str, seen: &str, change: &str) -> TestResult {
+    s.eval(&format!(
+        "const d = JSON.parse({seen}); {change};
+         d.ancestors = [d.revision, ...(d.ancestors || [])]; d.revision = 'other-tab-1';
+         localStorage.setItem('shenbao.draft.{id}', JSON.stringify(d));
+         {}",
+        storage_event(id, &format!("localStorage.getItem('shenbao.draft.{id}')"))
+    ))
+    .await?;
+    Ok(())
+}
+
 /// QA (typing in two tabs lost words): local storage is not shared at once between tabs, so the other tab may save
 /// a version made from an older save of this page. Its save must not undo what this page saved since.
 async fn a_save_from_a_tab_that_had_not_seen_this_pages_latest_save_does_not_undo_it(browser: Browser) -> TestResult {
     let (_server, _origin, s, id) = one_tab(browser).await?;
     s.fill("applicant.contact_person", "张三").await?;
-    s.stored_draft(&id).await?;
-    let seen = s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
+    let seen = stored_text(&s, &id).await?;
     s.fill("applicant.contact_phone", "0539-1234567").await?;
     s.stored_draft(&id).await?;
     // The other tab changes the loans on the version it last saw (with 张三, without the phone), as a new save.
-    s.eval(&format!(
-        "const d = JSON.parse({seen}); d.application.funds.loans = '100';
-         d.ancestors = [d.revision, ...(d.ancestors || [])]; d.revision = 'other-tab-1';
-         localStorage.setItem('shenbao.draft.{id}', JSON.stringify(d));
-         {}",
-        storage_event(&id, &format!("localStorage.getItem('shenbao.draft.{id}')"))
-    ))
-    .await?;
+    saved_elsewhere_from(&s, &id, &seen, "d.application.funds.loans = '100'").await?;
     s.wait_for("#draft-changed-elsewhere").await?;
     s.fill("applicant.contact_person", "张三丰").await?;
     let stored = s.stored_draft(&id).await?;
@@ -283,18 +295,10 @@ async fn a_save_lacking_this_pages_latest_change_and_adding_nothing_is_answered_
 ) -> TestResult {
     let (_server, _origin, s, id) = one_tab(browser).await?;
     s.fill("applicant.contact_person", "").await?;
-    s.stored_draft(&id).await?;
-    let seen = s.eval(&format!("return localStorage.getItem('shenbao.draft.{id}')")).await?;
+    let seen = stored_text(&s, &id).await?;
     s.fill("applicant.contact_person", "张三").await?;
     s.stored_draft(&id).await?;
-    s.eval(&format!(
-        "const d = JSON.parse({seen});
-         d.ancestors = [d.revision, ...(d.ancestors || [])]; d.revision = 'other-tab-1';
-         localStorage.setItem('shenbao.draft.{id}', JSON.stringify(d));
-         {}",
-        storage_event(&id, &format!("localStorage.getItem('shenbao.draft.{id}')"))
-    ))
-    .await?;
+    saved_elsewhere_from(&s, &id, &seen, "").await?;
     s.wait_until(
         &format!("return JSON.parse(localStorage.getItem('shenbao.draft.{id}')).revision !== 'other-tab-1'"),
         "this page writes its change again",
