@@ -15,7 +15,8 @@ use std::hint::black_box;
 
 use leptos::wasm_split::wasm_split;
 use shenbao_core::ParameterSet;
-use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::Draft;
 use shenbao_core::signing::{BundleKey, export_signed_bundle};
 use wasm_bindgen::prelude::wasm_bindgen;
 

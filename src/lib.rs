@@ -1,16 +1,20 @@
 //! 衔接推进区申报助手: the Leptos CSR app, a thin shell over `shenbao-core`.
 //!
 //! Pages read the core's results and write user input into the draft; no rule of the notice lives here.
-//! `browser` is the only module that touches web APIs; `store` keeps drafts in local storage; `state` holds the
-//! open draft and binds fields to it; `route` maps location hashes to pages; `split` lists what is fetched on first
-//! use rather than with the first page.
+//! `browser` wraps the web APIs; `store` keeps drafts in local storage; `draft_context` holds the open draft and
+//! saves it; `binding` ties a form control to a field of the core's catalogue; `drafts` creates, copies, imports
+//! and downloads drafts; `route` maps location hashes to pages; `split` lists what is fetched on first use rather
+//! than with the first page. See docs/architecture.md.
 
 use leptos::prelude::*;
 
 #[doc(hidden)]
 pub mod bench;
+mod binding;
 mod browser;
 mod components;
+mod draft_context;
+mod drafts;
 mod pages;
 mod route;
 mod split;

@@ -79,25 +79,25 @@ pub fn draft_summaries() -> Result<Vec<DraftSummary>, NotLoaded> {
 /// A new draft named `title`; its storage id, or why it could not be saved.
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_draft_files))]
 pub fn create_draft(title: String) -> Result<Result<String, String>, NotLoaded> {
-    Ok(crate::pages::home::create_draft(&title))
+    Ok(crate::drafts::create_draft(&title))
 }
 
 /// A copy of a stored draft, saved as a new draft; why not, if it cannot be.
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn duplicate_draft(id: String) -> Result<Result<(), String>, NotLoaded> {
-    Ok(crate::pages::home::duplicate_draft(&id))
+    Ok(crate::drafts::duplicate_draft(&id))
 }
 
 /// Downloads a stored draft as a file; why not, if it cannot be.
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn download_stored_draft(app: AppState, id: String) -> Result<Result<(), String>, NotLoaded> {
-    Ok(crate::pages::home::download_stored_draft(app, &id))
+    Ok(crate::drafts::download_stored_draft(app, &id))
 }
 
 /// Reads a draft file's bytes and saves it as a new draft: its storage id, or the Chinese reason it was refused.
 #[wasm_split(draft_files, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn import_draft(file_name: String, bytes: Vec<u8>) -> Result<Result<String, String>, NotLoaded> {
-    Ok(crate::pages::home::import_draft(&file_name, &bytes))
+    Ok(crate::drafts::import_draft(&file_name, &bytes))
 }
 
 /// After this long still loading, the page says that a reload helps if nothing happens (a request the network

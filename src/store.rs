@@ -5,7 +5,8 @@
 //! silently: the app shows what is wrong and offers its raw text for download.
 
 use shenbao_core::ParameterSet;
-use shenbao_core::draft::{Draft, DraftError, Readiness, evaluate_draft};
+use shenbao_core::assessment::{Readiness, evaluate_draft};
+use shenbao_core::draft::{Draft, DraftError};
 
 use crate::browser::{self, SaveError};
 
@@ -137,7 +138,7 @@ pub struct DraftSummary {
     pub county: String,
     /// Last change, local `YYYY-MM-DD HH:MM`.
     pub updated: String,
-    /// 可以提交 / 不能提交 / 数据损坏.
+    /// 可以提交 / 尚不能提交 / 数据损坏.
     pub status: String,
     /// True when it can be exported (ready and justified).
     pub ready: bool,
@@ -154,13 +155,14 @@ pub fn summaries(params: &ParameterSet) -> Vec<DraftSummary> {
         .map(|id| match load(&id) {
             Ok(draft) => {
                 let evaluation = evaluate_draft(&draft, params);
-                let ready = Readiness::of(&draft, &evaluation).is_ready();
+                let readiness = Readiness::of(&draft.justifications, &evaluation);
+                let ready = readiness.is_ready();
                 let applicant = &draft.application.applicant;
                 DraftSummary {
                     name: if draft.name.trim().is_empty() { "未命名草稿".into() } else { draft.name.clone() },
                     county: format!("{}{}", applicant.city_name, applicant.county_name),
                     updated: draft.updated_at.map(browser::local_time_text).unwrap_or_default(),
-                    status: if ready { "可以提交".into() } else { "尚不能提交".into() },
+                    status: readiness.label().into(),
                     ready,
                     corrupt: false,
                     needs_backup: draft

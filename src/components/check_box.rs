@@ -1,20 +1,15 @@
 use leptos::prelude::*;
 
 use super::FieldMessages;
-use crate::state::Binding;
+use crate::binding::Binding;
 
-/// One tick box with its label (attestations, coordination leads).
+/// One tick box with its label (attestations, coordination leads, initiatives); label and hint from the binding.
 #[component]
 pub fn CheckBox(
     /// The value it edits (`true` / `false`).
     binding: Binding,
-    /// The label.
-    #[prop(into)]
-    label: String,
-    /// Help under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
 ) -> impl IntoView {
+    let (label, hint) = (binding.label(), binding.hint());
     view! {
         <div class="app-field app-checkbox" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
             <FieldMessages binding=binding />

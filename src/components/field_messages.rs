@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use shenbao_core::evaluation::Severity;
 
-use crate::state::Binding;
+use crate::binding::Binding;
 
 /// The inline messages under a field, with the id its input's `aria-describedby` points at.
 #[component]

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use shenbao_core::draft::is_justified;
+use shenbao_core::assessment::is_open;
 use shenbao_core::evaluation::{Finding, FindingKind, Severity};
 use shenbao_core::rules::Step;
 
+use crate::draft_context::DraftCtx;
 use crate::route::{Route, field_href};
-use crate::state::DraftCtx;
 
 /// The live findings of one step, at the top of its page: what blocks, what needs a justification (with the box
 /// to write it), and information; each with its clause and a link to the field. Counts for the other steps below.
@@ -16,47 +16,29 @@ pub fn FindingsPanel(
 ) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let findings = Memo::new(move |_| {
-        ctx.evaluation.with(|e| e.findings.iter().filter(|f| f.step() == step).cloned().collect::<Vec<Finding>>())
+        ctx.evaluation(|e| e.findings.iter().filter(|f| f.step() == step).cloned().collect::<Vec<Finding>>())
     });
     // Problems (a rule broken, a warning without its justification) and gaps (not yet filled in) are counted
     // apart: a step nobody has started is not "wrong", it is to do.
     let counts = Memo::new(move |_| {
         findings.with(|list| {
             ctx.draft.with(|d| {
-                let problems = list
+                let (missing, problems): (Vec<&Finding>, Vec<&Finding>) = list
                     .iter()
-                    .filter(|f| {
-                        (f.severity == Severity::Blocking && f.kind == FindingKind::Problem)
-                            || (f.severity == Severity::Warning && !is_justified(d, f))
-                    })
-                    .count();
-                let missing =
-                    list.iter().filter(|f| f.severity == Severity::Blocking && f.kind == FindingKind::Missing).count();
-                (problems, missing)
+                    .filter(|f| is_open(&d.justifications, f))
+                    .partition(|f| f.severity == Severity::Blocking && f.kind == FindingKind::Missing);
+                (problems.len(), missing.len())
             })
         })
     });
     let others = Memo::new(move |_| {
-        ctx.evaluation.with(|e| {
-            ctx.draft.with(|d| {
-                Step::ALL
-                    .into_iter()
-                    .filter(|other| *other != step)
-                    .map(|other| {
-                        let count = e
-                            .findings
-                            .iter()
-                            .filter(|f| f.step() == other)
-                            .filter(|f| {
-                                f.severity == Severity::Blocking
-                                    || (f.severity == Severity::Warning && !is_justified(d, f))
-                            })
-                            .count();
-                        (other, count)
-                    })
-                    .filter(|(_, count)| *count > 0)
-                    .collect::<Vec<_>>()
-            })
+        ctx.assessment.with(|a| {
+            Step::ALL
+                .into_iter()
+                .filter(|other| *other != step)
+                .map(|other| (other, a.open_on(other).count()))
+                .filter(|(_, count)| *count > 0)
+                .collect::<Vec<_>>()
         })
     });
     let group = move |severity: Severity, kind: Option<FindingKind>| {

@@ -2,6 +2,7 @@
 
 pub mod check_box;
 pub mod confirm;
+pub mod field_input;
 pub mod field_messages;
 pub mod findings_panel;
 pub mod radios;
@@ -15,6 +16,7 @@ pub mod update_banner;
 
 pub use check_box::CheckBox;
 pub use confirm::escape_cancels;
+pub use field_input::FieldInput;
 pub use field_messages::{FieldHead, FieldMessages, described_by};
 pub use findings_panel::FindingsPanel;
 pub use radios::Radios;

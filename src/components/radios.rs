@@ -1,26 +1,25 @@
 use leptos::prelude::*;
 
-use super::{FieldMessages, described_by};
-use crate::state::Binding;
+use shenbao_core::catalogue::Kind;
 
-/// A question answered by one of a few options: radios in a fieldset with a legend. The first radio's id is the
-/// field path, so error links focus it.
+use super::{FieldMessages, described_by};
+use crate::binding::Binding;
+
+/// A question answered by one of a few options: radios in a fieldset with a legend (the catalogue's question), its
+/// options from the binding — 是 and 否 in a row for a yes/no question. The first radio's id is the field path, so
+/// error links focus it.
 #[component]
 pub fn Radios(
     /// The value it edits (option keys).
     binding: Binding,
-    /// The question.
-    #[prop(into)]
-    legend: String,
-    /// Help under the question.
-    #[prop(optional, into)]
-    hint: Option<String>,
-    /// `(key, label)` of each option.
-    options: Vec<(String, String)>,
-    /// Lay the options out in a row (for 是/否).
-    #[prop(optional)]
-    inline: bool,
 ) -> impl IntoView {
+    let (legend, hint) = (binding.label(), binding.hint());
+    let inline = binding.kind() == Kind::YesNo;
+    let options: Vec<(String, String)> = if inline {
+        yes_no_options()
+    } else {
+        binding.options.get_untracked().into_iter().map(|option| (option.key, option.label)).collect()
+    };
     let has_hint = hint.is_some();
     let radios = options
         .into_iter()
@@ -58,6 +57,6 @@ pub fn Radios(
 }
 
 /// The options of a yes/no question.
-pub fn yes_no_options() -> Vec<(String, String)> {
+fn yes_no_options() -> Vec<(String, String)> {
     vec![("yes".into(), "是".into()), ("no".into(), "否".into())]
 }

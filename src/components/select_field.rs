@@ -1,26 +1,21 @@
 use leptos::prelude::*;
 
 use super::{FieldHead, described_by};
-use crate::state::Binding;
+use crate::binding::Binding;
 
-/// A labelled drop-down list, for choices with many options (city, county, village).
+/// A labelled drop-down list, for choices with many options (city, county, village); label, hint and options
+/// from the binding (the options may change as other answers change).
 #[component]
 pub fn SelectField(
     /// The value it edits (option keys).
     binding: Binding,
-    /// The label.
-    #[prop(into)]
-    label: String,
-    /// Help under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
-    /// `(key, label)` of each option; may change as other answers change.
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
     /// The text of the empty first option.
-    #[prop(into)]
-    placeholder: String,
+    #[prop(optional, into)]
+    placeholder: Option<String>,
 ) -> impl IntoView {
+    let (label, hint) = (binding.label(), binding.hint());
+    let placeholder = placeholder.unwrap_or_else(|| "请选择".to_owned());
+    let options = binding.options;
     let has_hint = hint.is_some();
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
@@ -34,11 +29,11 @@ pub fn SelectField(
                 on:change=move |ev| binding.on_input.run(event_target_value(&ev))
             >
                 <option value="">{placeholder}</option>
-                <For each=move || options.get() key=|(key, label)| format!("{key}\u{1f}{label}") let:option>
+                <For each=move || options.get() key=|option| format!("{}\u{1f}{}", option.key, option.label) let:option>
                     {
-                        let key = option.0.clone();
+                        let key = option.key.clone();
                         view! {
-                            <option value=option.0 prop:selected=move || binding.value.get() == key>{option.1}</option>
+                            <option value=option.key prop:selected=move || binding.value.get() == key>{option.label}</option>
                         }
                     }
                 </For>

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use shenbao_core::evaluation::{FindingKind, Severity};
 use shenbao_core::rules::Step;
-use shenbao_core::status::step_status;
 
+use crate::draft_context::DraftCtx;
 use crate::route::Route;
-use crate::state::DraftCtx;
 
 /// The steps of the wizard with their status, beside the form; the current one is marked for screen readers.
 #[component]
@@ -17,18 +16,19 @@ pub fn StepNav(
 ) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let id = ctx.id.get_value();
-    let statuses = Memo::new(move |_| {
-        ctx.evaluation.with(|e| ctx.draft.with(|d| Step::ALL.map(|step| (step, step_status(d, e, step)))))
-    });
+    let statuses = Memo::new(move |_| ctx.assessment.with(|a| a.steps.clone()));
     let items = Step::ALL
         .into_iter()
-        .enumerate()
-        .map(|(index, step)| {
-            let status = move || statuses.with(|s| s[index].1);
+        .map(|step| {
+            let status = move || {
+                statuses
+                    .with(|s| s.iter().find(|(s, _)| *s == step).map(|(_, status)| *status))
+                    .unwrap_or(shenbao_core::status::StepStatus::NotStarted)
+            };
             view! {
                 <li class="app-step-nav__item" class:app-step-nav__item--current=current == Some(step)>
                     <a href=Route::Step(id.clone(), step).href() aria-current=(current == Some(step)).then_some("step")>
-                        {format!("{}. {}", index + 1, step.title())}
+                        {step.heading()}
                     </a>
                     <span class=move || format!("app-tag app-tag--{}", status().key())>{move || status().label()}</span>
                 </li>
@@ -64,7 +64,7 @@ pub fn StepFooter(
     let next = Step::ALL.get(index + 1).map(|s| Route::Step(id.clone(), *s)).unwrap_or(Route::Review(id.clone()));
     let warned = RwSignal::new(false);
     let must_correct = Memo::new(move |_| {
-        ctx.evaluation.with(|e| {
+        ctx.evaluation(|e| {
             e.findings
                 .iter()
                 .any(|f| f.step() == step && f.severity == Severity::Blocking && f.kind == FindingKind::Problem)

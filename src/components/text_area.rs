@@ -1,23 +1,18 @@
 use leptos::prelude::*;
 
 use super::{FieldHead, described_by};
-use crate::state::Binding;
+use crate::binding::Binding;
 
-/// A labelled multi-line text field.
+/// A labelled multi-line text field; label and hint from the binding.
 #[component]
 pub fn TextArea(
     /// The value it edits.
     binding: Binding,
-    /// The label.
-    #[prop(into)]
-    label: String,
-    /// Help shown under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
     /// Visible lines (default 3).
     #[prop(optional)]
     rows: Option<u32>,
 ) -> impl IntoView {
+    let (label, hint) = (binding.label(), binding.hint());
     let has_hint = hint.is_some();
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>

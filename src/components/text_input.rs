@@ -1,30 +1,28 @@
 use leptos::prelude::*;
 
-use super::{FieldHead, described_by};
-use crate::state::Binding;
+use shenbao_core::catalogue::Kind;
 
-/// A labelled one-line text field. The input's id is the field path, so error links can focus it.
+use super::{FieldHead, described_by};
+use crate::binding::Binding;
+
+/// A labelled one-line text field: free text, a code, a telephone number, an amount, a count, a date or a month.
+/// The label, hint and unit come from the binding (the field catalogue); the width and the phone keyboard from
+/// the field's kind. The input's id is the field path, so error links can focus it.
 #[component]
 pub fn TextInput(
     /// The value it edits.
     binding: Binding,
-    /// The label, in the notice's terms.
-    #[prop(into)]
-    label: String,
-    /// Help shown under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
-    /// A unit shown after the input, e.g. 万元.
-    #[prop(optional, into)]
-    suffix: Option<String>,
-    /// `decimal` or `numeric` to bring up a number pad on phones.
-    #[prop(optional, into)]
-    input_mode: Option<String>,
-    /// A width modifier: `short` (amounts, dates) or `long`.
-    #[prop(optional, into)]
-    width: Option<String>,
 ) -> impl IntoView {
+    let (label, hint, kind) = (binding.label(), binding.hint(), binding.kind());
     let has_hint = hint.is_some();
+    let suffix = kind.unit();
+    let input_mode = match kind {
+        Kind::Amount => Some("decimal"),
+        Kind::Count | Kind::Code => Some("numeric"),
+        Kind::Phone => Some("tel"),
+        _ => None,
+    };
+    let short = kind.is_typed() || kind == Kind::Phone;
     // While the field has focus it shows exactly what was typed: an amount is not rewritten in its normal form
     // under the user's fingers (typing `0.05` passes through `0.0`, which would otherwise become `0`). The normal
     // form appears when the field loses focus, or when the value changes from elsewhere.
@@ -36,7 +34,7 @@ pub fn TextInput(
             text.set(value);
         }
     });
-    let width_class = format!("app-input app-input--{}", width.unwrap_or_else(|| "long".into()));
+    let width_class = if short { "app-input app-input--short" } else { "app-input app-input--long" };
     view! {
         <div class="app-field" class:app-field--error=move || binding.messages.with(|m| !m.is_empty())>
             <FieldHead binding=binding label=label hint=hint />

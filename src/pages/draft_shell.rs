@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use shenbao_core::rules::Step;
 
 use crate::components::StepNav;
+use crate::draft_context::DraftCtx;
 use crate::route::{Route, Router};
-use crate::state::{AppState, DraftCtx};
+use crate::state::AppState;
 use crate::store::{self, LoadError};
 use crate::{browser, pages};
 

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use shenbao_core::bundle::Attachment;
-use shenbao_core::draft::Readiness;
+use shenbao_core::attachments::{Attachment, ManifestNotice, add_to_manifest, short_digest};
 use shenbao_core::signing::export_signed_bundle;
 
-use crate::pages::home::sanitise;
-use crate::state::{AppState, DraftCtx};
+use crate::draft_context::DraftCtx;
+use crate::drafts::sanitise;
+use crate::state::AppState;
 use crate::{browser, store};
 
 /// What a bundle is made of, besides the time and key: compared with the draft to tell a stale download.
@@ -16,20 +16,17 @@ type ExportedContent = (shenbao_core::model::Application, Vec<Attachment>, std::
 pub fn ExportPanel() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let app = expect_context::<AppState>();
-    let readiness = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Readiness::of(d, e))));
+    let ready = Memo::new(move |_| ctx.assessment.with(|a| a.readiness.is_ready()));
     // The manifest lives in the draft, so it survives reloads and leaving the page.
     let attachments = Signal::derive(move || ctx.draft.with(|d| d.attachments.clone()));
     let set_attachments = move |change: &dyn Fn(&mut Vec<Attachment>)| ctx.draft.update(|d| change(&mut d.attachments));
     let reading = RwSignal::new(false);
     // What the last pick did besides adding a file: a replaced entry, a file already listed, an empty file refused.
-    let notices = RwSignal::new(Vec::<AttachmentNotice>::new());
+    let notices = RwSignal::new(Vec::<ManifestNotice>::new());
     let result = RwSignal::new(None::<Result<String, String>>);
-    let id = ctx.id.get_value();
     let download = move |_| {
-        let draft = ctx.draft.get_untracked();
-        match super::home::download_draft(&id, draft, app) {
-            Ok(()) => ctx.draft.update(|d| d.backed_up_at = Some(browser::now())),
-            Err(error) => app.save_error.set(Some(error)),
+        if let Err(error) = ctx.download() {
+            app.save_error.set(Some(error));
         }
     };
     let pick = move |ev: leptos::ev::Event| {
@@ -43,15 +40,8 @@ pub fn ExportPanel() -> impl IntoView {
                 match browser::read_bytes(&file).await {
                     Ok(bytes) => {
                         let entry = Attachment::of(&file.name(), &bytes);
-                        let listed =
-                            attachments.with_untracked(|list| list.iter().find(|a| a.name == entry.name).cloned());
-                        let notice = AttachmentNotice::of(&entry, listed.as_ref());
-                        if notice.as_ref().is_none_or(|n| n.kind == NoticeKind::Replaced) {
-                            set_attachments(&|list| {
-                                list.retain(|a| a.name != entry.name);
-                                list.push(entry.clone());
-                            });
-                        }
+                        let mut notice = None;
+                        ctx.draft.update(|d| notice = add_to_manifest(&mut d.attachments, entry));
                         if let Some(notice) = notice {
                             notices.update(|all| all.push(notice));
                         }
@@ -94,9 +84,7 @@ pub fn ExportPanel() -> impl IntoView {
         }
         let outcome = store::signing_key_for_export().and_then(|key| {
             let bundle = ctx.draft.with_untracked(|draft| {
-                ctx.params.with_value(|params| {
-                    export_signed_bundle(draft, params, attachments.get_untracked(), browser::now(), &key)
-                })
+                export_signed_bundle(draft, ctx.params(), attachments.get_untracked(), browser::now(), &key)
             });
             let text = bundle.map_err(|e| e.to_string())?;
             let county = ctx.draft.with_untracked(|d| {
@@ -116,19 +104,13 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="app-panel" id="export">
             <h2 class="app-heading app-heading--m">"导出申报包"</h2>
             <Show
-                when=move || readiness.with(Readiness::is_ready)
+                when=move || ready.get()
                 fallback=move || view! {
                     <p id="export-blocked">
-                        {move || readiness.with(|r| {
-                            let mut missing = Vec::new();
-                            if r.blocking > 0 {
-                                missing.push(format!("{} 个问题必须修改", r.blocking));
-                            }
-                            if !r.unjustified.is_empty() {
-                                missing.push(format!("{} 个需说明理由的事项未填写理由", r.unjustified.len()));
-                            }
-                            format!("尚不能导出签名的申报包：还有 {}（见上方“需要处理的问题”）。处理后即可导出。", missing.join("、"))
-                        })}
+                        {move || ctx.assessment.with(|a| format!(
+                            "尚不能导出签名的申报包：还有 {}（见上方“需要处理的问题”）。处理后即可导出。",
+                            a.readiness.remaining_text()
+                        ))}
                     </p>
                 }
             >
@@ -141,7 +123,7 @@ pub fn ExportPanel() -> impl IntoView {
                 <Show when=move || reading.get()><p role="status">"正在计算附件摘要……"</p></Show>
                 <ul class="app-attachment-notices" id="attachment-notices" role="status">
                     {move || notices.get().into_iter().map(|notice| view! {
-                        <li class="app-attachment-notices__item" class:app-attachment-notices__item--refused={notice.kind == NoticeKind::Refused} data-notice=notice.kind.key()>{notice.text}</li>
+                        <li class="app-attachment-notices__item" class:app-attachment-notices__item--refused=notice.is_refused() data-notice=notice.key()>{notice.message()}</li>
                     }).collect_view()}
                 </ul>
                 <Show when=move || attachments.with(|a| !a.is_empty())>
@@ -200,71 +182,4 @@ pub fn ExportPanel() -> impl IntoView {
             <button type="button" class="app-button app-button--secondary" id="download-draft" on:click=download>"下载草稿文件（备份，可在其他电脑导入）"</button>
         </section>
     }
-}
-
-/// What adding a picked file to the manifest did, said beside the list. The manifest names each file once, as
-/// the reviewer matches it to the e-mail's attachments by name: a file with the name of a listed one replaces it
-/// (a re-scanned page, a corrected plan), and the user is told, with both sizes and digests, in case it was
-/// picked by mistake. An empty file is refused: it is an unfinished download or copy, and a reviewer could check
-/// nothing against it.
-#[derive(Debug, Clone)]
-struct AttachmentNotice {
-    kind: NoticeKind,
-    text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NoticeKind {
-    /// The file replaced the listed one of the same name.
-    Replaced,
-    /// The same file is listed already; the manifest is unchanged.
-    AlreadyListed,
-    /// An empty file, not added.
-    Refused,
-}
-
-impl NoticeKind {
-    fn key(self) -> &'static str {
-        match self {
-            NoticeKind::Replaced => "replaced",
-            NoticeKind::AlreadyListed => "already-listed",
-            NoticeKind::Refused => "empty",
-        }
-    }
-}
-
-impl AttachmentNotice {
-    /// The notice for adding `entry` when `listed` has its name already; `None` for a plain addition.
-    fn of(entry: &Attachment, listed: Option<&Attachment>) -> Option<AttachmentNotice> {
-        let name = &entry.name;
-        if entry.size == 0 {
-            return Some(AttachmentNotice {
-                kind: NoticeKind::Refused,
-                text: format!(
-                    "未添加「{name}」：这是空文件（0 字节），可能是下载或复制没有完成。请选择完整的文件后重新添加。"
-                ),
-            });
-        }
-        let listed = listed?;
-        Some(if listed.sha256 == entry.sha256 {
-            AttachmentNotice {
-                kind: NoticeKind::AlreadyListed,
-                text: format!("「{name}」已在附件清单中，内容相同，未重复添加。"),
-            }
-        } else {
-            let text = format!(
-                "已替换同名附件「{name}」：清单中原有的文件（{} 字节，摘要 {}）已换成刚选择的文件（{} 字节，摘要 {}）。请确认邮件中附上的是新文件；如选错了，请重新添加原文件。",
-                listed.size,
-                short_digest(&listed.sha256),
-                entry.size,
-                short_digest(&entry.sha256)
-            );
-            AttachmentNotice { kind: NoticeKind::Replaced, text }
-        })
-    }
-}
-
-/// The first 16 hex digits of a SHA-256, as the manifest shows it.
-fn short_digest(sha256: &str) -> String {
-    format!("{}…", sha256.get(..16).unwrap_or(sha256))
 }

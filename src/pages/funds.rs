@@ -1,49 +1,20 @@
 use leptos::prelude::*;
-use shenbao_core::draft::ItemList;
+use shenbao_core::catalogue::{Field, FundsField, ItemList, intro};
+use shenbao_core::evaluation::Figures;
 use shenbao_core::model::{FundingSource, SectorFund};
 use shenbao_core::money::percent_text;
 use shenbao_core::rules::Step;
 
-use crate::components::{FindingsPanel, StepFooter, TextInput};
+use crate::components::{FieldInput, FindingsPanel, StepFooter};
+use crate::draft_context::DraftCtx;
 use crate::pages::list_controls::{ItemControls, item_index};
-use crate::state::{DraftCtx, ItemRef, MONEY};
 
 /// Step 5 资金筹措: linkage funds, integrated sector funds, cooperation funds, social capital and loans, with the
 /// provincial subsidy, totals, the sector share and the per-source sums computed live beside the inputs.
 #[component]
 pub fn FundsPage() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
-    let provincial = ctx.parsed(
-        || "funds.provincial_linkage_funds".into(),
-        |a| a.funds.provincial_linkage_funds,
-        |a, v| a.funds.provincial_linkage_funds = v,
-        MONEY,
-    );
-    let city = ctx.parsed(
-        || "funds.city_linkage_funds".into(),
-        |a| a.funds.city_linkage_funds,
-        |a, v| a.funds.city_linkage_funds = v,
-        MONEY,
-    );
-    let county = ctx.parsed(
-        || "funds.county_linkage_funds".into(),
-        |a| a.funds.county_linkage_funds,
-        |a, v| a.funds.county_linkage_funds = v,
-        MONEY,
-    );
-    let cooperation = ctx.parsed(
-        || "funds.cooperation_funds".into(),
-        |a| a.funds.cooperation_funds,
-        |a, v| a.funds.cooperation_funds = v,
-        MONEY,
-    );
-    let social = ctx.parsed(
-        || "funds.social_capital".into(),
-        |a| a.funds.social_capital,
-        |a, v| a.funds.social_capital = v,
-        MONEY,
-    );
-    let loans = ctx.parsed(|| "funds.loans".into(), |a| a.funds.loans, |a, v| a.funds.loans = v, MONEY);
+    let funds = move |field: FundsField| view! { <FieldInput binding=ctx.field(Field::Funds(field).at()) /> };
     let ids = Memo::new(move |_| {
         ctx.draft.with(|d| d.application.funds.sector_funds.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
     });
@@ -56,34 +27,31 @@ pub fn FundsPage() -> impl IntoView {
         crate::browser::focus_soon(format!("funds.sector_funds[{index}].department"));
     };
     let subsidy_hint = Signal::derive(move || {
-        ctx.evaluation.with(|e| match e.figures.provincial_subsidy {
+        ctx.evaluation(|e| match e.figures.provincial_subsidy {
             Some(amount) => format!("按本县情况（通知一.3）应为 {amount} 万元。"),
             None => "请先在「申报县基本情况」中回答是否为重点县及扶贫区域分类。".to_owned(),
         })
     });
     view! {
-        <h1 class="app-heading app-heading--l">"5. 资金筹措"</h1>
+        <h1 class="app-heading app-heading--l">{Step::Funds.heading()}</h1>
         <FindingsPanel step=Step::Funds />
-        <p class="app-intro">
-            "通知一.3：重点县衔接资金5000万元，从省级以上衔接资金中专门安排；其他县衔接资金不低于4000万元，省级以上按东、中、西2000、2500、3000万元定额补助，其余由市县两级安排。"
-            "三.4：整合的行业资金规模不得低于各级衔接资金总量的50%。金额单位均为万元，最多4位小数。"
-        </p>
+        <p class="app-intro">{intro(Step::Funds, ctx.params()).join("")}</p>
         <div class="app-layout app-layout--funds">
             <div class="app-layout__content">
                 <h2 class="app-heading app-heading--m">"衔接资金"</h2>
                 <p class="app-field__hint" id="subsidy-hint">{subsidy_hint}</p>
-                <TextInput binding=provincial label="省级以上衔接资金" suffix="万元" input_mode="decimal" width="short" />
-                <TextInput binding=city label="市级衔接资金" suffix="万元" input_mode="decimal" width="short" />
-                <TextInput binding=county label="县级衔接资金" suffix="万元" input_mode="decimal" width="short" />
+                {funds(FundsField::ProvincialLinkage)}
+                {funds(FundsField::CityLinkage)}
+                {funds(FundsField::CountyLinkage)}
                 <h2 class="app-heading app-heading--m">"整合的行业资金"</h2>
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <SectorFundRow id=id />
                 </For>
                 <button type="button" class="app-button app-button--secondary" id="add-sector-fund" data-focus-for="funds.sector_funds" on:click=add>"添加行业资金"</button>
                 <h2 class="app-heading app-heading--m">"其他资金"</h2>
-                <TextInput binding=cooperation label="协作资金" hint="东西部协作、省内协作资金" suffix="万元" input_mode="decimal" width="short" />
-                <TextInput binding=social label="社会资本" suffix="万元" input_mode="decimal" width="short" />
-                <TextInput binding=loans label="金融信贷资金" hint="如“齐鲁富民贷”“富农产业贷”" suffix="万元" input_mode="decimal" width="short" />
+                {funds(FundsField::Cooperation)}
+                {funds(FundsField::SocialCapital)}
+                {funds(FundsField::Loans)}
             </div>
             <aside class="app-layout__aside"><FundsFigures /></aside>
         </div>
@@ -91,24 +59,20 @@ pub fn FundsPage() -> impl IntoView {
     }
 }
 
+/// One integrated sector fund line.
 #[component]
 fn SectorFundRow(id: String) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let index = item_index(ctx, ItemList::SectorFunds, id.clone());
-    let path = move |field: &'static str| move || format!("funds.sector_funds[{}].{field}", index.get());
-    let line = ItemRef::sector_fund(&id);
-    let department =
-        ctx.text(path("department"), line.get(|s| s.department.clone()), line.set(|s, x| s.department = x));
-    let fund_name = ctx.text(path("fund_name"), line.get(|s| s.fund_name.clone()), line.set(|s, x| s.fund_name = x));
-    let amount = ctx.parsed(path("amount"), line.get(|s| s.amount), line.set(|s, x| s.amount = x), MONEY);
+    let fields = ItemList::SectorFunds
+        .fields()
+        .into_iter()
+        .map(|field| view! { <FieldInput binding=ctx.field(field.of(&id)) /> })
+        .collect_view();
     view! {
         <fieldset class="app-card app-card--compact" data-sector-fund-id=id.clone()>
             <legend class="app-card__title">{move || format!("行业资金 {}", index.get() + 1)}</legend>
-            <div class="app-card__grid">
-                <TextInput binding=department label="主管部门" hint="如“县水务局”" />
-                <TextInput binding=fund_name label="资金名称" />
-                <TextInput binding=amount label="金额" suffix="万元" input_mode="decimal" width="short" />
-            </div>
+            <div class="app-card__grid">{fields}</div>
             <ItemControls list=ItemList::SectorFunds id=id.clone() noun="行业资金" />
         </fieldset>
     }
@@ -118,8 +82,17 @@ fn SectorFundRow(id: String) -> impl IntoView {
 #[component]
 fn FundsFigures() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
-    let figures = Memo::new(move |_| ctx.evaluation.with(|e| e.figures.clone()));
-    let row = |label: &'static str, id: &'static str, value: Signal<String>| {
+    let figures = Memo::new(move |_| ctx.evaluation(|e| e.figures.clone()));
+    let row = |member: &'static str, id: &'static str, value: Signal<String>| {
+        let label = match member {
+            // The least 三.4 allows, with the share of the parameter set.
+            "sector_minimum" => format!(
+                "{}（{}）",
+                Figures::label(member).unwrap_or(member),
+                percent_text(ctx.params().sector_funds_min_share.value)
+            ),
+            _ => Figures::label(member).unwrap_or(member).to_owned(),
+        };
         view! {
             <div class="app-summary__row">
                 <dt class="app-summary__key">{label}</dt>
@@ -152,12 +125,12 @@ fn FundsFigures() -> impl IntoView {
         <section class="app-figures" id="figures" aria-labelledby="figures-title">
             <h2 class="app-heading app-heading--s" id="figures-title">"资金测算（随输入更新）"</h2>
             <dl class="app-summary">
-                {row("省级以上衔接资金（应为）", "figure-provincial-subsidy", Signal::derive(move || figures.with(|f| f.provincial_subsidy.map(wan).unwrap_or_else(|| "待确定".into()))))}
-                {row("衔接资金总量", "figure-linkage-total", Signal::derive(move || figures.with(|f| wan(f.linkage_total))))}
-                {row("整合的行业资金", "figure-sector-total", Signal::derive(move || figures.with(|f| wan(f.sector_total))))}
-                {row("行业资金占衔接资金比例", "figure-sector-share", Signal::derive(move || figures.with(|f| f.sector_share.map(percent_text).unwrap_or_else(|| "—".into()))))}
-                {row("行业资金最低要求（50%）", "figure-sector-minimum", Signal::derive(move || figures.with(|f| wan(f.sector_minimum))))}
-                {row("总投资", "figure-total-investment", Signal::derive(move || figures.with(|f| wan(f.total_investment))))}
+                {row("provincial_subsidy", "figure-provincial-subsidy", Signal::derive(move || figures.with(|f| f.provincial_subsidy.map(wan).unwrap_or_else(|| "待确定".into()))))}
+                {row("linkage_total", "figure-linkage-total", Signal::derive(move || figures.with(|f| wan(f.linkage_total))))}
+                {row("sector_total", "figure-sector-total", Signal::derive(move || figures.with(|f| wan(f.sector_total))))}
+                {row("sector_share", "figure-sector-share", Signal::derive(move || figures.with(|f| f.sector_share.map(percent_text).unwrap_or_else(|| "—".into()))))}
+                {row("sector_minimum", "figure-sector-minimum", Signal::derive(move || figures.with(|f| wan(f.sector_minimum))))}
+                {row("total_investment", "figure-total-investment", Signal::derive(move || figures.with(|f| wan(f.total_investment))))}
             </dl>
             // Four short columns: a table on phones too (scrolling sideways if it ever has to), never stacked
             // cells that lose their column names.

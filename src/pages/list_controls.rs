@@ -1,22 +1,11 @@
 use leptos::prelude::*;
-use shenbao_core::draft::ItemList;
+use shenbao_core::catalogue::ItemList;
 
-use crate::state::DraftCtx;
+use crate::draft_context::DraftCtx;
 
 /// The current position of an item in its list, following reorders.
 pub fn item_index(ctx: DraftCtx, list: ItemList, id: String) -> Memo<usize> {
-    Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            let a = &d.application;
-            let position = match list {
-                ItemList::Villages => a.villages.iter().position(|v| v.id == id),
-                ItemList::Industries => a.industries.iter().position(|i| i.id == id),
-                ItemList::Projects => a.projects.iter().position(|p| p.id == id),
-                ItemList::SectorFunds => a.funds.sector_funds.iter().position(|s| s.id == id),
-            };
-            position.unwrap_or(0)
-        })
-    })
+    Memo::new(move |_| ctx.draft.with(|d| list.position(&d.application, &id).unwrap_or(0)))
 }
 
 /// 上移 / 下移 / 删除 for one item of a list; deleting asks first.
@@ -36,14 +25,7 @@ pub fn ItemControls(list: ItemList, id: String, noun: &'static str) -> impl Into
     let (up_id, down_id, remove_id, confirm_id) =
         (button_id("move-up"), button_id("move-down"), button_id("remove"), button_id("confirm-remove"));
     let index = item_index(ctx, list, id);
-    let length = Memo::new(move |_| {
-        ctx.draft.with(|d| match list {
-            ItemList::Villages => d.application.villages.len(),
-            ItemList::Industries => d.application.industries.len(),
-            ItemList::Projects => d.application.projects.len(),
-            ItemList::SectorFunds => d.application.funds.sector_funds.len(),
-        })
-    });
+    let length = Memo::new(move |_| ctx.draft.with(|d| list.ids(&d.application).len()));
     let confirming = RwSignal::new(false);
     let move_by = {
         let (up_id, down_id) = (up_id.clone(), down_id.clone());

@@ -1,6 +1,5 @@
 //! One file per page. Step pages read the open draft from context (`state::DraftCtx`).
 
-mod answers;
 mod applicant;
 mod attestations;
 mod draft_shell;

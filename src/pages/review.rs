@@ -1,44 +1,19 @@
 use leptos::prelude::*;
-use shenbao_core::draft::{Readiness, is_justified};
-use shenbao_core::evaluation::Severity;
+use shenbao_core::catalogue::{AnswerRow, answers};
+use shenbao_core::evaluation::{Finding, Severity};
 use shenbao_core::rules::Step;
 
-use crate::pages::answers::{Answer, answers};
+use crate::draft_context::DraftCtx;
 use crate::route::field_href;
-use crate::state::DraftCtx;
-
-/// What stands between a draft (or a bundle) and 可以提交, leaving out what is zero: `2 个问题必须修改，1 个事项需要填写
-/// 理由`, or only one of the two.
-pub fn remaining_text(readiness: &Readiness) -> String {
-    let mut parts = Vec::new();
-    if readiness.blocking > 0 {
-        parts.push(format!("{} 个问题必须修改", readiness.blocking));
-    }
-    if !readiness.unjustified.is_empty() {
-        parts.push(format!("{} 个事项需要填写理由", readiness.unjustified.len()));
-    }
-    parts.join("，")
-}
 
 /// Step 8 核对与导出: the status, every finding, every answer with a 修改 link, and the exports.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     let id = ctx.id.get_value();
-    let readiness = Memo::new(move |_| ctx.evaluation.with(|e| ctx.draft.with(|d| Readiness::of(d, e))));
-    let open_findings = Memo::new(move |_| {
-        ctx.evaluation.with(|e| {
-            ctx.draft.with(|d| {
-                e.findings
-                    .iter()
-                    .filter(|f| {
-                        f.severity == Severity::Blocking || (f.severity == Severity::Warning && !is_justified(d, f))
-                    })
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let readiness = Memo::new(move |_| ctx.assessment.with(|a| a.readiness.clone()));
+    let open_findings =
+        Memo::new(move |_| ctx.assessment.with(|a| a.open_findings().cloned().collect::<Vec<Finding>>()));
     let sections = Step::ALL
         .into_iter()
         .map(|step| {
@@ -48,7 +23,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <section class="app-review__section" data-step=step.key()>
                     <h3 class="app-heading app-heading--m">{step.title()}</h3>
                     <dl class="app-summary">
-                        <For each=move || rows.get() key=|a: &Answer| (a.field.clone(), a.value.clone()) let:answer>
+                        <For each=move || rows.get() key=|a: &AnswerRow| (a.field.clone(), a.value.clone()) let:answer>
                             <div class="app-summary__row">
                                 <dt class="app-summary__key">{answer.label.clone()}</dt>
                                 <dd class="app-summary__value">{if answer.value.is_empty() { "（未填写）".to_owned() } else { answer.value.clone() }}</dd>
@@ -65,19 +40,17 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <h1 class="app-heading app-heading--l">"8. 核对与导出"</h1>
         <div class="app-review__status" id="review-status">
-            {move || {
-                let r = readiness.get();
-                if r.is_ready() {
-                    view! { <p class="app-status app-status--ready" data-ready="true">"可以提交：没有必须修改的问题，需说明理由的事项均已填写理由。"</p> }.into_any()
-                } else {
-                    view! {
-                        <p class="app-status app-status--blocked" data-ready="false">
-                            {format!("尚不能提交：{}。", remaining_text(&r))}
-                        </p>
-                    }
-                    .into_any()
+            {move || readiness.with(|r| {
+                let ready = r.is_ready();
+                view! {
+                    <p
+                        class=if ready { "app-status app-status--ready" } else { "app-status app-status--blocked" }
+                        data-ready=ready.to_string()
+                    >
+                        {r.sentence()}
+                    </p>
                 }
-            }}
+            })}
         </div>
         <Show when=move || open_findings.with(|f| !f.is_empty())>
             // Everything listed here is open: red when something must be corrected, else the warning colour.

@@ -1,14 +1,11 @@
 use leptos::prelude::*;
 use shenbao_core::attachments::{AttachmentCheck, check_attachments};
-use shenbao_core::draft::{Draft, Readiness};
+use shenbao_core::catalogue::answers;
 use shenbao_core::evaluation::Severity;
-use shenbao_core::params::ParameterSet;
 use shenbao_core::rules::Step;
 use shenbao_core::signing::{SignatureOutcome, VerifyReport, county_shown, verify_bundle_bytes};
 
 use crate::browser;
-use crate::pages::answers::answers;
-use crate::pages::review::remaining_text;
 
 /// 核验申报包: a reviewer opens one bundle or several at once (file picker or drag and drop) and sees, for each,
 /// whether the signature holds and why not, whether the application can be submitted, the fingerprint, the rules
@@ -87,14 +84,11 @@ fn id_suffix(index: usize) -> String {
 /// `可以提交`, or `尚不能提交（2 个问题必须修改，1 个事项需要填写理由）`. `None` when the bundle was not re-checked
 /// (its signature failed, or the file is not a bundle).
 fn application_status(report: &VerifyReport) -> Option<(bool, String)> {
-    let bundle = report.bundle.as_ref()?;
-    let recheck = report.recheck.as_ref()?;
-    let params = ParameterSet::builtin(&bundle.evaluation.parameter_set.id)?;
-    let readiness = Readiness::of(&Draft::of_bundle(bundle, &params), &recheck.evaluation);
+    let readiness = &report.recheck.as_ref()?.readiness;
     Some(if readiness.is_ready() {
-        (true, "可以提交".to_owned())
+        (true, readiness.label().to_owned())
     } else {
-        (false, format!("尚不能提交（{}）", remaining_text(&readiness)))
+        (false, format!("{}（{}）", readiness.label(), readiness.remaining_text()))
     })
 }
 
@@ -252,7 +246,7 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
         view! {
             <section class="app-panel" id=id("verify-recheck")>
                 <h2 class="app-heading app-heading--m">"规则重新核对"</h2>
-                <p id=id("verify-status") data-ready=recheck.ready.to_string()>
+                <p id=id("verify-status") data-ready=recheck.is_ready().to_string()>
                     {format!("本工具重新核对：{}；衔接资金总量 {} 万元，整合的行业资金 {} 万元。", recheck.status_label(), figures.linkage_total, figures.sector_total)}
                 </p>
                 {if differences.is_empty() {

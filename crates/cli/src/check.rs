@@ -1,6 +1,6 @@
 //! `shenbao check FILE [--json]`: reads a draft or a signed bundle, runs every rule of the notice on it and prints
 //! the findings grouped by wizard step, the figures and whether it can be submitted. Signatures are not verified
-//! here (`shenbao verify` does that). Exit codes: 0 可以提交, 1 不能提交 (a finding blocks, or a warning has no
+//! here (`shenbao verify` does that). Exit codes: 0 可以提交, 1 尚不能提交 (a finding blocks, or a warning has no
 //! justification), 2 the file cannot be read; the message on stderr says where.
 //!
 //! Names and messages hold text from the file; they are printed through [`crate::safe_text::for_terminal`].

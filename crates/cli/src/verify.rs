@@ -5,7 +5,7 @@
 //! another JSON file, a file that cannot be read): it fails, with the reason, so that nothing in the folder goes
 //! unnoticed. Other files and subfolders are not read; the summary says how many were skipped.
 //!
-//! Each line: file, 市县, 公钥指纹, 签名有效 or the reason it fails, 可以提交/不能提交 (the rules re-run by this tool),
+//! Each line: file, 市县, 公钥指纹, 签名有效 or the reason it fails, 可以提交/尚不能提交 (the rules re-run by this tool),
 //! 衔接资金总量, 注意 (differences from the recorded evaluation, signatures this version cannot check, names that do
 //! not match the county code) and 提示 (what shows across bundles: one key for several counties, one county with
 //! several bundles; the whole notes follow the lines). `--csv FILE` writes the same as a spreadsheet (UTF-8 with a
@@ -15,7 +15,7 @@
 //! fails is marked `（未核验）`. Every value taken from a file or a path is printed through [`crate::safe_text`], so
 //! that no file can add a line or a column, move the cursor, or put a formula into the CSV.
 //!
-//! Exit codes: 0 every file verifies (also when some of them 不能提交: the summary counts those); 1 at least one
+//! Exit codes: 0 every file verifies (also when some of them 尚不能提交: the summary counts those); 1 at least one
 //! fails; 2 a path named on the command line cannot be read, no `*.json` file was found, or the CSV cannot be
 //! written.
 
@@ -220,7 +220,7 @@ impl Row {
             county: county.label,
             fingerprint: report.fingerprint().unwrap_or_default(),
             ok: report.is_ok(),
-            ready: report.recheck.as_ref().is_some_and(|r| r.ready),
+            ready: report.recheck.as_ref().is_some_and(|r| r.is_ready()),
             signature: report.failure.as_ref().map_or_else(|| "签名有效".to_owned(), ToString::to_string),
             code: report.failure.as_ref().map(|failure| failure.code().to_owned()).unwrap_or_default(),
             status: report.recheck.as_ref().map(|r| r.status_label().to_owned()).unwrap_or_default(),

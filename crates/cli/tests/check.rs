@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::{Value, json};
+use shenbao_core::assessment::evaluate_draft;
 use shenbao_core::bundle::{BUNDLE_FORMAT, BUNDLE_VERSION, Bundle, ExportedEvaluation, ParameterSetRef};
-use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::draft::Draft;
 use shenbao_core::{APP_VERSION, ParameterSet};
 
 fn vector(name: &str) -> PathBuf {
@@ -110,7 +111,7 @@ fn a_blocking_finding_is_shown_under_its_step_and_exits_1() {
     assert_eq!(code, 1);
     assert!(stdout.contains("【资金筹措】\n  [必须修改] 三.4　整合的行业资金合计 1900 万元，低于各级衔接资金总量 4000 万元的 50%（2000 万元），还差 100 万元。"), "{stdout}");
     assert!(stdout.contains("  行业资金占比：47.5%\n"), "{stdout}");
-    assert!(stdout.ends_with("结论：不能提交（必须修改 1 项；需说明理由但尚未说明 0 项；提示 3 项）\n"), "{stdout}");
+    assert!(stdout.ends_with("结论：尚不能提交（必须修改 1 项；需说明理由但尚未说明 0 项；提示 3 项）\n"), "{stdout}");
 
     let (code, report) = check_json(&vector("blocked-sector-share.json"));
     assert_eq!((code, report["status"].as_str()), (1, Some("blocked")));
@@ -135,7 +136,7 @@ fn a_warning_blocks_until_it_is_justified() {
         stdout.contains("【组织保障】\n  [需说明理由·尚未说明] 四.3　县政府常务会议日期 2022-12-12 晚于"),
         "{stdout}"
     );
-    assert!(stdout.ends_with("结论：不能提交（必须修改 0 项；需说明理由但尚未说明 1 项；提示 3 项）\n"), "{stdout}");
+    assert!(stdout.ends_with("结论：尚不能提交（必须修改 0 项；需说明理由但尚未说明 1 项；提示 3 项）\n"), "{stdout}");
     let (code, report) = check_json(&unjustified);
     assert_eq!((code, report["status"].as_str()), (1, Some("blocked")));
 

@@ -188,7 +188,7 @@ fn the_summary_counts_bundles_that_verify_but_cannot_be_submitted() {
     write(folder.path(), "b.json", &signed(2, "2022-12-05T09:30:00Z", blocked));
     let output = shenbao_verify(&[&folder.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    assert!(line_of(&stdout(&output), "b.json").contains(" | 签名有效 | 不能提交 | "), "{output:?}");
+    assert!(line_of(&stdout(&output), "b.json").contains(" | 签名有效 | 尚不能提交 | "), "{output:?}");
     assert!(stderr(&output).contains("共 2 个文件：2 个核验通过（其中 1 个尚不能提交），0 个未通过。"), "{output:?}");
 }
 

@@ -7,7 +7,8 @@ use std::hint::black_box;
 
 use chrono::DateTime;
 use criterion::{Criterion, criterion_group, criterion_main};
-use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::Draft;
 use shenbao_core::{ParameterSet, evaluate, sample};
 
 fn large_application(c: &mut Criterion) {

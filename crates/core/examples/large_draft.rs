@@ -10,7 +10,8 @@
 
 use chrono::DateTime;
 use rust_decimal::Decimal;
-use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::Draft;
 use shenbao_core::model::FundingSource;
 use shenbao_core::{ParameterSet, Status, Wan, sample};
 

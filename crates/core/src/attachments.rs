@@ -6,7 +6,107 @@
 //! opened file is named like is looked for by its digest among the opened files that are not listed: the same bytes
 //! under another name are a match, reported with the name it was opened under.
 
-use crate::bundle::{Attachment, sha256_hex};
+use serde::{Deserialize, Serialize};
+
+use crate::json::sha256_hex;
+
+/// One attachment in the manifest: the file travels beside the bundle, never inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The file's name as picked.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Lower-case hex SHA-256 of its bytes.
+    pub sha256: String,
+}
+
+impl Attachment {
+    /// The manifest entry for a file's name and bytes.
+    pub fn of(name: &str, bytes: &[u8]) -> Attachment {
+        Attachment { name: name.to_owned(), size: bytes.len() as u64, sha256: sha256_hex(bytes) }
+    }
+}
+
+/// What adding a picked file to the manifest did, said beside the list.
+///
+/// The manifest names each file once, as the reviewer matches it to the e-mail's attachments by name: a file with
+/// the name of a listed one replaces it (a re-scanned page, a corrected plan), and the user is told, with both
+/// sizes and digests, in case it was picked by mistake. An empty file is refused: it is an unfinished download or
+/// copy, and a reviewer could check nothing against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManifestNotice {
+    /// The file replaced the listed one of the same name.
+    Replaced {
+        /// The entry it replaced.
+        previous: Attachment,
+        /// The entry now listed.
+        current: Attachment,
+    },
+    /// The same file is listed already; the manifest is unchanged.
+    AlreadyListed(Attachment),
+    /// An empty file, not added.
+    Empty(String),
+}
+
+impl ManifestNotice {
+    /// An identifier for the page (`data-notice`) and tests: `replaced`, `already-listed` or `empty`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ManifestNotice::Replaced { .. } => "replaced",
+            ManifestNotice::AlreadyListed(_) => "already-listed",
+            ManifestNotice::Empty(_) => "empty",
+        }
+    }
+
+    /// True when the file was not added.
+    pub fn is_refused(&self) -> bool {
+        matches!(self, ManifestNotice::Empty(_))
+    }
+
+    /// What to tell the user, in Chinese.
+    pub fn message(&self) -> String {
+        match self {
+            ManifestNotice::Empty(name) => format!(
+                "未添加「{name}」：这是空文件（0 字节），可能是下载或复制没有完成。请选择完整的文件后重新添加。"
+            ),
+            ManifestNotice::AlreadyListed(entry) => {
+                format!("「{}」已在附件清单中，内容相同，未重复添加。", entry.name)
+            }
+            ManifestNotice::Replaced { previous, current } => format!(
+                "已替换同名附件「{}」：清单中原有的文件（{} 字节，摘要 {}）已换成刚选择的文件（{} 字节，摘要 {}）。请确认邮件中附上的是新文件；如选错了，请重新添加原文件。",
+                current.name,
+                previous.size,
+                short_digest(&previous.sha256),
+                current.size,
+                short_digest(&current.sha256)
+            ),
+        }
+    }
+}
+
+/// Adds a picked file to the manifest by the rules of [`ManifestNotice`]: a new name is appended; a listed name is
+/// replaced (moved to the end, as the latest pick); the same file again, or an empty file, changes nothing.
+/// Returns what to tell the user, `None` for a plain addition.
+pub fn add_to_manifest(manifest: &mut Vec<Attachment>, entry: Attachment) -> Option<ManifestNotice> {
+    if entry.size == 0 {
+        return Some(ManifestNotice::Empty(entry.name));
+    }
+    let listed = manifest.iter().find(|listed| listed.name == entry.name).cloned();
+    match listed {
+        Some(listed) if listed.sha256 == entry.sha256 => Some(ManifestNotice::AlreadyListed(listed)),
+        listed => {
+            manifest.retain(|other| other.name != entry.name);
+            manifest.push(entry.clone());
+            listed.map(|previous| ManifestNotice::Replaced { previous, current: entry })
+        }
+    }
+}
+
+/// The first 16 hex digits of a SHA-256 and an ellipsis, as the manifest shows it.
+pub fn short_digest(sha256: &str) -> String {
+    format!("{}…", sha256.get(..16).unwrap_or(sha256))
+}
 
 /// The outcome for one file of the manifest, or for a file the reviewer opened that is not listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,5 +286,22 @@ mod tests {
         let checks = check_attachments(&manifest, &[]);
         assert_eq!(checks.iter().map(AttachmentCheck::code).collect::<Vec<_>>(), ["not_opened"]);
         assert_eq!(Attachment::of("a.pdf", b"a").sha256, digest(b"a"));
+    }
+
+    #[test]
+    fn the_manifest_names_each_file_once_and_refuses_empty_files() {
+        let mut manifest = Vec::new();
+        assert_eq!(add_to_manifest(&mut manifest, Attachment::of("规划.pdf", b"v1")), None);
+        assert_eq!(add_to_manifest(&mut manifest, Attachment::of("纪要.pdf", b"m")), None);
+        let again = add_to_manifest(&mut manifest, Attachment::of("规划.pdf", b"v1"));
+        assert_eq!(again.as_ref().map(ManifestNotice::key), Some("already-listed"));
+        let replaced = add_to_manifest(&mut manifest, Attachment::of("规划.pdf", b"v2")).expect("a notice");
+        assert_eq!(replaced.key(), "replaced");
+        assert!(replaced.message().starts_with("已替换同名附件「规划.pdf」：清单中原有的文件（2 字节，摘要 "));
+        assert_eq!(manifest.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["纪要.pdf", "规划.pdf"]);
+        assert_eq!(manifest[1], Attachment::of("规划.pdf", b"v2"));
+        let empty = add_to_manifest(&mut manifest, Attachment::of("空.pdf", b"")).expect("a notice");
+        assert!(empty.is_refused());
+        assert_eq!(manifest.len(), 2);
     }
 }

@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use sha2::{Digest, Sha256};
 
-use crate::draft::{Draft, Readiness, evaluate_draft};
+pub use crate::attachments::Attachment;
+
+use crate::assessment::{Readiness, evaluate_draft};
+use crate::draft::Draft;
 use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
 use crate::model::Application;
 use crate::params::ParameterSet;
@@ -74,7 +75,7 @@ impl Bundle {
             });
         }
         let evaluation = evaluate_draft(draft, params);
-        let readiness = Readiness::of(draft, &evaluation);
+        let readiness = Readiness::of(&draft.justifications, &evaluation);
         if !readiness.is_ready() {
             return Err(BundleError::NotReady {
                 blocking: readiness.blocking,
@@ -194,24 +195,6 @@ pub struct ParameterSetRef {
     pub sha256: String,
 }
 
-/// One attachment in the manifest: the file travels beside the bundle, never inside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attachment {
-    /// The file's name as picked.
-    pub name: String,
-    /// Its size in bytes.
-    pub size: u64,
-    /// Lower-case hex SHA-256 of its bytes.
-    pub sha256: String,
-}
-
-impl Attachment {
-    /// The manifest entry for a file's name and bytes.
-    pub fn of(name: &str, bytes: &[u8]) -> Attachment {
-        Attachment { name: name.to_owned(), size: bytes.len() as u64, sha256: sha256_hex(bytes) }
-    }
-}
-
 /// One JWS signature with detached payload (RFC 7515 general serialization, payload omitted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JwsSignature {
@@ -219,14 +202,4 @@ pub struct JwsSignature {
     pub protected: String,
     /// BASE64URL of the signature.
     pub signature: String,
-}
-
-/// The RFC 8785 (JCS) canonical form of a JSON value, by the `serde_json_canonicalizer` crate.
-pub fn canonical_json(value: &Value) -> String {
-    serde_json_canonicalizer::to_string(value).unwrap_or_default()
-}
-
-/// Lower-case hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
 }

@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::assessment::{Readiness, evaluate_draft, is_justified, status_label};
 use crate::bundle::{BUNDLE_FORMAT, Bundle};
-use crate::draft::{DRAFT_FORMAT, Draft, DraftError, Readiness, evaluate_draft, is_justified};
+use crate::draft::{DRAFT_FORMAT, Draft, DraftError};
 use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
 use crate::money::round_ratio;
 use crate::params::ParameterSet;
@@ -108,7 +109,7 @@ impl Check {
 
     /// What blocks submission: blocking findings and warnings without a justification.
     pub fn readiness(&self) -> Readiness {
-        Readiness::of(&self.draft, &self.evaluation)
+        Readiness::of(&self.draft.justifications, &self.evaluation)
     }
 
     /// `ready` (可以提交) when nothing blocks and every warning is justified, else `blocked`.
@@ -116,17 +117,14 @@ impl Check {
         if self.readiness().is_ready() { Status::Ready } else { Status::Blocked }
     }
 
-    /// 可以提交 or 不能提交.
+    /// 可以提交 or 尚不能提交.
     pub fn status_label(&self) -> &'static str {
-        match self.status() {
-            Status::Ready => "可以提交",
-            Status::Blocked => "不能提交",
-        }
+        status_label(self.status())
     }
 
     /// True when the file holds a non-blank justification for this finding.
     pub fn is_justified(&self, finding: &Finding) -> bool {
-        is_justified(&self.draft, finding)
+        is_justified(&self.draft.justifications, finding)
     }
 
     /// How a finding's severity is shown: the severity's label, and for a warning whether it is justified.

@@ -5,85 +5,12 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::finding::{Finding, FindingKind, Severity, Status};
+
 use crate::model::{Application, ContentArea, FundingSource};
 use crate::money::{Wan, round_ratio};
 use crate::params::ParameterSet;
 use crate::rules::{self, Context, Report};
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The application cannot be submitted until this is fixed.
-    Blocking,
-    /// Allowed in principle (原则上) only with a written justification that travels with the application.
-    Warning,
-    /// For the applicant's and the reviewer's information.
-    Info,
-}
-
-impl Severity {
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Blocking => "必须修改",
-            Severity::Warning => "需说明理由",
-            Severity::Info => "提示",
-        }
-    }
-}
-
-/// Whether the application as a whole can be submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Nothing blocks.
-    Ready,
-    /// At least one blocking finding.
-    Blocked,
-}
-
-/// One thing the rules found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// The rule's stable id, e.g. `"sector_funds_share"`.
-    pub rule: String,
-    /// The clause of the notice, e.g. `"三.4"`.
-    pub clause: String,
-    /// Blocking, warning or info.
-    pub severity: Severity,
-    /// Chinese: what is wrong, with the figures used, and how to fix it.
-    pub message: String,
-    /// Field paths concerned, e.g. `"funds.sector_funds"`, `"villages[3].category"`.
-    pub fields: Vec<String>,
-    /// The id of the village, project or fund line concerned, when the finding is about one item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// Whether something is not yet answered or an answer breaks the notice.
-    #[serde(default)]
-    pub kind: FindingKind,
-}
-
-/// Whether a finding reports a gap or a breach: it decides a wizard step's status (进行中 or 有问题).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// Something is not yet filled in or answered.
-    Missing,
-    /// An answer breaks a requirement of the notice, or is information about one.
-    #[default]
-    Problem,
-}
-
-impl Finding {
-    /// The key a justification is filed under: the rule id, plus `@subject` for item findings.
-    pub fn key(&self) -> String {
-        match &self.subject {
-            Some(subject) => format!("{}@{subject}", self.rule),
-            None => self.rule.clone(),
-        }
-    }
-}
 
 /// The figures the rules computed, all exact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +45,30 @@ pub struct Figures {
     pub plan_months: Option<i32>,
 }
 
+impl Figures {
+    /// The Chinese name of a member of the figures (by its JSON name), as the 资金筹措 step, `shenbao check` and
+    /// the verifier name it; `None` for a name this version does not know (from a newer app).
+    pub fn label(member: &str) -> Option<&'static str> {
+        Some(match member {
+            "provincial_subsidy" => "省级以上衔接资金（应为）",
+            "provincial_linkage_funds" => "省级以上衔接资金",
+            "city_county_linkage_funds" => "市县两级衔接资金",
+            "linkage_total" => "衔接资金总量",
+            "sector_total" => "整合的行业资金",
+            "sector_share" => "行业资金占衔接资金比例",
+            "sector_minimum" => "行业资金最低要求",
+            "total_investment" => "总投资",
+            "declared_by_source" => "各资金来源筹措金额",
+            "projects_by_source" => "各资金来源项目清单合计",
+            "content_areas_covered" => "项目涉及的建设内容",
+            "village_count" => "覆盖行政村数",
+            "project_count" => "项目数",
+            "plan_months" => "实施规划月数",
+            _ => return None,
+        })
+    }
+}
+
 /// The result of [`evaluate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -140,9 +91,20 @@ impl Evaluation {
 ///
 /// Never panics and never refuses: an empty or half-filled application yields completeness findings.
 pub fn evaluate(application: &Application, params: &ParameterSet) -> Evaluation {
+    evaluate_with(application, &BTreeMap::new(), params)
+}
+
+/// As [`evaluate`], for an application whose form still holds typed text that could not be read
+/// (`pending_inputs`, by field path, as a draft keeps it): each such field gets an `input_format` finding, and is
+/// not reported as missing as well.
+pub fn evaluate_with(
+    application: &Application,
+    pending_inputs: &BTreeMap<String, String>,
+    params: &ParameterSet,
+) -> Evaluation {
     let figures = compute_figures(application, params);
-    let context = Context { application, params, figures: &figures };
-    let mut report = Report::default();
+    let context = Context { application, params, figures: &figures, pending_inputs };
+    let mut report = Report::new(pending_inputs);
     for rule in rules::RULES {
         (rule.check)(&context, &mut report);
     }

@@ -13,13 +13,14 @@
 //!   with its clause), never as literals in rules.
 //! - **One rule, one file.** Each rule in [`rules`] quotes its clause, holds one check function and its tests.
 
-pub mod applicability;
+pub mod assessment;
 pub mod attachments;
 pub mod bundle;
+pub mod catalogue;
 pub mod check;
 pub mod draft;
 pub mod evaluation;
-pub mod fields;
+pub mod finding;
 pub mod input;
 pub mod json;
 pub mod merge;
@@ -33,6 +34,7 @@ pub mod sample;
 pub mod signing;
 
 pub mod status;
+pub mod sync;
 
 pub use evaluation::{Evaluation, Figures, Finding, Severity, Status, evaluate};
 pub use model::Application;

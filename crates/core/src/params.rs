@@ -87,8 +87,13 @@ impl ParameterSet {
     /// Lower-case hex SHA-256 of the set's RFC 8785 canonical JSON: what a bundle records to name the rules used.
     pub fn sha256(&self) -> String {
         let value = serde_json::to_value(self).unwrap_or_default();
-        crate::bundle::sha256_hex(crate::bundle::canonical_json(&value).as_bytes())
+        crate::json::sha256_hex(crate::json::canonical_json(&value).as_bytes())
     }
+}
+
+/// A plan length in words, as the notice says it: 24 → `2年`, 18 → `18个月`.
+pub fn months_in_words(months: u32) -> String {
+    if months > 0 && months.is_multiple_of(12) { format!("{}年", months / 12) } else { format!("{months}个月") }
 }
 
 /// Decimals inside parameters are strings, like money.

@@ -2,9 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{Draft, is_justified};
+use crate::assessment::is_justified;
+use crate::catalogue::{Field, ItemList, step_of_path};
+use crate::draft::Draft;
 use crate::evaluation::{Evaluation, FindingKind, Severity};
-use crate::model::{Application, Attestations, Funds, Governance};
+use crate::model::Application;
 use crate::rules::Step;
 
 /// A step's status on the task list.
@@ -50,13 +52,13 @@ pub fn step_status(draft: &Draft, evaluation: &Evaluation, step: Step) -> StepSt
     for finding in evaluation.findings.iter().filter(|f| f.step() == step) {
         match (finding.severity, finding.kind) {
             (Severity::Info, _) => {}
-            (Severity::Warning, _) if is_justified(draft, finding) => {}
+            (Severity::Warning, _) if is_justified(&draft.justifications, finding) => {}
             (Severity::Warning, _) | (Severity::Blocking, FindingKind::Problem) => problem = true,
             (Severity::Blocking, FindingKind::Missing) => missing = true,
         }
     }
     let started = step_started(&draft.application, step)
-        || draft.pending_inputs.keys().any(|path| crate::rules::step_of_field(path) == Some(step));
+        || draft.pending_inputs.keys().any(|path| step_of_path(path) == Some(step));
     match (started, problem, missing) {
         (false, _, _) => StepStatus::NotStarted,
         (true, true, _) => StepStatus::HasProblems,
@@ -65,17 +67,13 @@ pub fn step_status(draft: &Draft, evaluation: &Evaluation, step: Step) -> StepSt
     }
 }
 
-/// True when anything has been entered on the step.
+/// True when anything has been entered on the step: an answer to one of its questions, or an item in one of its
+/// lists.
 pub fn step_started(application: &Application, step: Step) -> bool {
-    match step {
-        Step::Applicant => application.applicant != Default::default() || !application.excluded_overlaps.is_empty(),
-        Step::Villages => !application.villages.is_empty(),
-        Step::Industries => !application.industries.is_empty() || !application.linked_initiatives.is_empty(),
-        Step::Projects => application.plan != Default::default() || !application.projects.is_empty(),
-        Step::Funds => application.funds != Funds::default(),
-        Step::Governance => application.governance != Governance::default(),
-        Step::Attestations => application.attestations != Attestations::default(),
-    }
+    ItemList::ALL.into_iter().any(|list| list.step() == step && !list.ids(application).is_empty())
+        || Field::of_step(step)
+            .filter(|field| field.list().is_none())
+            .any(|field| field.at().get(application).is_some_and(|answer| !answer.is_empty()))
 }
 
 /// How many of the steps are completed, out of [`Step::ALL`].

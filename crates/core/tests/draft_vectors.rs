@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use shenbao_core::draft::{Draft, DraftError, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::{Draft, DraftError};
 use shenbao_core::evaluation::{Severity, Status};
 use shenbao_core::json::JsonError;
 use shenbao_core::model::{FundingSource, ResidentSupport};

@@ -10,7 +10,8 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::{Decimal, RoundingStrategy};
-use shenbao_core::draft::{DRAFT_FORMAT, Draft, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::{DRAFT_FORMAT, Draft};
 use shenbao_core::evaluation::{Severity, Status};
 use shenbao_core::input::YearMonth;
 use shenbao_core::model::{

@@ -72,7 +72,7 @@ fn rules_table() -> Result<String, String> {
             severity_label(rule.severity),
             rule.step.title(),
             rule.step.key(),
-            cell(rule.summary),
+            cell(&(rule.summary)(&shenbao_core::ParameterSet::second_batch_2022())),
             cell(&english_summary(rule)?),
             id = rule.id,
         );

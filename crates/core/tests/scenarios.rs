@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
 use serde::Deserialize;
-use shenbao_core::draft::{Draft, evaluate_draft};
+use shenbao_core::assessment::evaluate_draft;
+use shenbao_core::draft::Draft;
 use shenbao_core::evaluation::{Evaluation, Status};
 use shenbao_core::rules::RULES;
 use shenbao_core::{Application, ParameterSet, evaluate, sample};
@@ -148,7 +149,7 @@ fn check(case: &Case, known: &BTreeSet<&str>) -> Vec<String> {
         }
     };
     for finding in &evaluation.findings {
-        for field in finding.fields.iter().filter(|field| shenbao_core::fields::describe(field).is_none()) {
+        for field in finding.fields.iter().filter(|field| shenbao_core::catalogue::describe(field).is_none()) {
             problems.push(format!(
                 "{} names the field {field:?}, which has no Chinese name (fields::describe)",
                 finding.rule

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "二.6",
     severity: Severity::Blocking,
     step: Step::Attestations,
-    summary: "承诺落实“四个不摘”、加强项目资产管理和监督、健全防返贫动态监测和帮扶机制",
+    summary: |_| "承诺落实“四个不摘”、加强项目资产管理和监督、健全防返贫动态监测和帮扶机制".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let attestations = &context.application.attestations;
     for (given, text, field) in [
         (attestations.four_not_removed, "严格落实“四个不摘”要求，保持帮扶政策总体稳定", "four_not_removed"),

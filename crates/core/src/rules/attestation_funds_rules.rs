@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.4",
     severity: Severity::Blocking,
     step: Step::Attestations,
-    summary: "承诺各级财政资金按照各自管理办法规范使用",
+    summary: |_| "承诺各级财政资金按照各自管理办法规范使用".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if !context.application.attestations.funds_under_own_rules {
         report.missing(
             &RULE,

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Attestations,
-    summary: "确认以县政府名义上报市乡村振兴局、市财政局",
+    summary: |_| "确认以县政府名义上报市乡村振兴局、市财政局".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if !context.application.attestations.submitted_by_county_government {
         report.missing(
             &RULE,

@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "二",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "项目清单应围绕六大建设内容统筹安排，缺少某项内容须说明理由",
+    summary: |_| "项目清单应围绕六大建设内容统筹安排，缺少某项内容须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.projects.is_empty() {
         return;
     }

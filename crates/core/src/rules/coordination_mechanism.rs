@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.3",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "建立乡村振兴局、财政局牵头的常态化工作协调机制",
+    summary: |_| "建立乡村振兴局、财政局牵头的常态化工作协调机制".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let governance = &context.application.governance;
     match governance.coordination_mechanism {
         None => {

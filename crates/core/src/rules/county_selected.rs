@@ -13,11 +13,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "选择申报县（市、区），须为山东省县级行政区划",
+    summary: |_| "选择申报县（市、区），须为山东省县级行政区划".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.county_code.trim().is_empty() {
         report.missing(

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "二.1",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "原则上不再实施单纯追求收益分红的购买类项目，确需实施须说明理由",
+    summary: |_| "原则上不再实施单纯追求收益分红的购买类项目，确需实施须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, project) in context.application.projects.iter().enumerate() {
         if project.dividend_only_purchase {
             let finding = report.problem(

@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "二.5",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "就业带动项目应优先安排脱贫人口和监测帮扶对象，受益人中没有的须说明理由",
+    summary: |_| "就业带动项目应优先安排脱贫人口和监测帮扶对象，受益人中没有的须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, project) in context.application.projects.iter().enumerate() {
         if project.content_area != Some(ContentArea::Employment) || project.beneficiaries.is_none() {
             continue;

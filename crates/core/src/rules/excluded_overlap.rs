@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "已安排五类区域的范围不再纳入推荐范围",
+    summary: |_| "已安排五类区域的范围不再纳入推荐范围".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (programme, overlaps) in &context.application.excluded_overlaps {
         if *overlaps {
             let finding = report.problem(

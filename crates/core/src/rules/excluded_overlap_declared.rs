@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "逐项声明推进区是否与五类已安排区域重叠",
+    summary: |_| "逐项声明推进区是否与五类已安排区域重叠".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let unanswered: Vec<ExcludedProgramme> = ExcludedProgramme::ALL
         .into_iter()
         .filter(|programme| !context.application.excluded_overlaps.contains_key(programme))

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "实施规划须经县政府常务会议研究同意，填写会议日期和纪要文号",
+    summary: |_| "实施规划须经县政府常务会议研究同意，填写会议日期和纪要文号".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let governance = &context.application.governance;
     if governance.executive_meeting_date.is_none() {
         report.missing(

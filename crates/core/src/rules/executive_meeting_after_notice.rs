@@ -19,11 +19,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Warning,
     step: Step::Governance,
-    summary: "县政府常务会议日期不应早于通知印发日期，早于印发日期须核对或说明理由",
+    summary: |_| "县政府常务会议日期不应早于通知印发日期，早于印发日期须核对或说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let Some(date) = context.application.governance.executive_meeting_date else { return };
     let issued_on = context.params.issued_on;
     if date < issued_on {

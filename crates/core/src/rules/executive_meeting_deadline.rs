@@ -2,6 +2,8 @@
 //!
 //! A county meeting after the city's deadline leaves the city no time: a warning needing a justification.
 
+use chrono::Datelike;
+
 use super::{Context, Report, Rule, Step};
 use crate::evaluation::Severity;
 
@@ -11,11 +13,18 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Warning,
     step: Step::Governance,
-    summary: "县政府常务会议应在市级报省截止日期（12月10日）之前，晚于截止日期须说明理由",
+    summary: |params| {
+        let deadline = params.city_submission_deadline.value;
+        format!(
+            "县政府常务会议应在市级报省截止日期（{}月{}日）之前，晚于截止日期须说明理由",
+            deadline.month(),
+            deadline.day()
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let Some(date) = context.application.governance.executive_meeting_date else { return };
     let deadline = context.params.city_submission_deadline.value;
     if date > deadline {

@@ -9,11 +9,16 @@ pub const RULE: Rule = Rule {
     clause: "三.1",
     severity: Severity::Blocking,
     step: Step::Industries,
-    summary: "应有1-2个特色优势农业产业",
+    summary: |params| {
+        format!(
+            "应有{}-{}个特色优势农业产业",
+            params.min_featured_industries.value, params.max_featured_industries.value
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let count = context.application.industries.len();
     let (min, max) =
         (context.params.min_featured_industries.value as usize, context.params.max_featured_industries.value as usize);

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.1",
     severity: Severity::Blocking,
     step: Step::Industries,
-    summary: "特色产业须符合县级产业振兴规划",
+    summary: |_| "特色产业须符合县级产业振兴规划".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, industry) in context.application.industries.iter().enumerate() {
         if industry.fits_county_plan == Some(false) {
             let label = if filled(&industry.name) {

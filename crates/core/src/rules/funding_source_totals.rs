@@ -13,11 +13,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "各项资金来源在项目清单中的合计须与资金筹措中填写的金额一致",
+    summary: |_| "各项资金来源在项目清单中的合计须与资金筹措中填写的金额一致".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.projects.is_empty() {
         return;
     }

@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "二.1",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "产业发展项目均应建立与农户特别是脱贫人口和监测帮扶对象直接的利益联结关系",
+    summary: |_| "产业发展项目均应建立与农户特别是脱贫人口和监测帮扶对象直接的利益联结关系".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, project) in context.application.projects.iter().enumerate() {
         if project.content_area == Some(ContentArea::Industry) && !filled(&project.benefit_linkage) {
             let finding = report.problem(

@@ -11,13 +11,9 @@
 //! nothing. The message names the field and what is wrong with the text; it does not claim the notice asks for a
 //! format.
 
-use std::collections::BTreeMap;
-
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::{Finding, FindingKind, Severity};
-use crate::fields::{InputKind, describe, input_kind};
-use crate::input::{YearMonth, parse_count_input, parse_date_input};
-use crate::money::Wan;
+use crate::catalogue::{describe, parse_path};
+use crate::evaluation::Severity;
 
 /// Typed text that is not a valid amount, date, month or count blocks (the tool's own rule; see the header).
 pub const RULE: Rule = Rule {
@@ -25,47 +21,32 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "金额、日期、年月、人数须填写为能读出的有效值（本工具的要求，金额单位万元，最多4位小数）",
+    summary: |_| {
+        format!(
+            "金额、日期、年月、人数须填写为能读出的有效值（本工具的要求，金额单位万元，最多{}位小数）",
+            crate::money::MAX_DECIMAL_PLACES
+        )
+    },
     check,
 };
 
-/// Applications hold only valid values; the findings come from a draft's pending inputs, see [`findings`].
-fn check(_context: &Context<'_>, _report: &mut Report) {}
-
-/// One blocking finding per field whose text could not be read; `pending` maps field path to the typed text.
-pub fn findings(pending: &BTreeMap<String, String>) -> Vec<Finding> {
-    pending
-        .iter()
-        .map(|(field, text)| Finding {
-            rule: RULE.id.to_owned(),
-            clause: RULE.clause.to_owned(),
-            severity: RULE.severity,
-            message: message(field, text),
-            fields: vec![field.clone()],
-            subject: Some(field.clone()),
-            kind: FindingKind::Problem,
-        })
-        .collect()
-}
-
-/// `金融信贷资金填写为「12,5」，尚未保存为有效值：请不要使用千位分隔符…`: the field in words, the text, and what the
-/// field's parser says is wrong with it.
-fn message(field: &str, text: &str) -> String {
-    let name = describe(field).unwrap_or_else(|| format!("字段 {field} "));
-    let reason = input_kind(field).and_then(|kind| why_unreadable(kind, text));
-    match reason {
-        Some(reason) => format!("{name}填写为「{text}」，尚未保存为有效值：{reason}。"),
-        None => format!("{name}填写为「{text}」，格式不正确，尚未保存为有效值。请按提示改正。"),
+/// One blocking finding per field whose typed text could not be read ([`Context::pending_inputs`]); about the
+/// field, so that a justification can never be filed for it. The field's step is where it is fixed.
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
+    for (field, text) in context.pending_inputs {
+        let finding = report.problem(&RULE, message(field, text), vec![field.clone()]);
+        super::about(finding, field);
     }
 }
 
-/// The parser's Chinese explanation, or `None` when the text reads after all.
-fn why_unreadable(kind: InputKind, text: &str) -> Option<String> {
-    match kind {
-        InputKind::Amount => Wan::parse_input(text).err().map(|error| error.to_string()),
-        InputKind::Date => parse_date_input(text).err().map(|error| error.to_string()),
-        InputKind::Month => YearMonth::parse_input(text).err().map(|error| error.to_string()),
-        InputKind::Count => parse_count_input(text).err().map(|error| error.to_string()),
+/// `金融信贷资金填写为「12,5」，尚未保存为有效值：请不要使用千位分隔符…`: the field in words, the text, and what the
+/// field's kind says is wrong with it.
+fn message(field: &str, text: &str) -> String {
+    let name = describe(field).unwrap_or_else(|| format!("字段 {field} "));
+    let reason = parse_path(field).and_then(|(field, _)| field.kind().parse(text).err());
+    match reason {
+        Some(reason) => format!("{name}填写为「{text}」，尚未保存为有效值：{reason}。"),
+        None => format!("{name}填写为「{text}」，格式不正确，尚未保存为有效值。请按提示改正。"),
     }
 }
 
@@ -74,7 +55,7 @@ mod tests {
     use super::*;
 
     fn message_of(field: &str, text: &str) -> String {
-        findings(&BTreeMap::from([(field.to_owned(), text.to_owned())])).remove(0).message
+        message(field, text)
     }
 
     #[test]

@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "有重点县的市，只能由重点县推荐衔接推进区",
+    summary: |_| "有重点县的市，只能由重点县推荐衔接推进区".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.key_county == Some(false) && applicant.city_has_key_county == Some(true) {
         let city = if applicant.city_name.is_empty() { "所在市".to_owned() } else { applicant.city_name.clone() };

@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "声明本县是否为省乡村振兴重点帮扶县、所在市是否有重点县",
+    summary: |_| "声明本县是否为省乡村振兴重点帮扶县、所在市是否有重点县".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.key_county.is_none() {
         report.missing(

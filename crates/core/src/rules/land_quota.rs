@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三.4",
     severity: Severity::Warning,
     step: Step::Governance,
-    summary: "项目建设所需土地指标县级应优先保障，尚未保障的须说明理由",
+    summary: |_| "项目建设所需土地指标县级应优先保障，尚未保障的须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let governance = &context.application.governance;
     if governance.land_quota_needed == Some(true) && governance.land_quota_arranged == Some(false) {
         report.problem(

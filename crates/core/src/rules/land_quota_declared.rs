@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.4",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "说明项目建设是否需要土地指标，需要的是否已优先保障",
+    summary: |_| "说明项目建设是否需要土地指标，需要的是否已优先保障".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let governance = &context.application.governance;
     match (governance.land_quota_needed, governance.land_quota_arranged) {
         (None, _) => {

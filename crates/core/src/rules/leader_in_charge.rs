@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.3",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "写明挂帅的分管领导",
+    summary: |_| "写明挂帅的分管领导".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if !filled(&context.application.governance.leader_in_charge) {
         report.missing(
             &RULE,

@@ -9,11 +9,16 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "非重点县衔接资金投入规模（省级以上与市县两级合计）不低于4000万元",
+    summary: |params| {
+        format!(
+            "非重点县衔接资金投入规模（省级以上与市县两级合计）不低于{}万元",
+            params.non_key_min_linkage_total.value
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.applicant.key_county != Some(false)
         || context.application.funds.provincial_linkage_funds.is_none()
     {

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三.1",
     severity: Severity::Info,
     step: Step::Industries,
-    summary: "列出与省级现代农业园区、农业产业强镇、高标准农田、特色小镇等结合的情况（可选）",
+    summary: |_| "列出与省级现代农业园区、农业产业强镇、高标准农田、特色小镇等结合的情况（可选）".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let initiatives = &context.application.linked_initiatives;
     if initiatives.is_empty() {
         return;

@@ -5,6 +5,10 @@
 //! function. Cases live in `crates/core/tests/scenarios/<rule id>/`, one JSON file each, with every threshold
 //! tested just below, at and just above. [`RULES`] fixes the order findings come in.
 
+pub use crate::finding::Step;
+use std::collections::BTreeMap;
+
+use crate::catalogue::{Field, FieldRef, ItemList, item_label};
 use crate::evaluation::{Figures, Finding, FindingKind, Severity};
 use crate::model::Application;
 use crate::params::ParameterSet;
@@ -27,7 +31,7 @@ mod featured_industry_details;
 mod featured_industry_plan_fit;
 mod funding_source_totals;
 mod industry_benefit_linkage;
-pub mod input_format;
+mod input_format;
 mod key_county_city;
 mod key_county_declared;
 mod land_quota;
@@ -69,70 +73,6 @@ mod village_population;
 mod villages_listed;
 mod yellow_river_preference;
 
-/// The wizard step a rule's fields are on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// 申报县基本情况
-    Applicant,
-    /// 覆盖村庄
-    Villages,
-    /// 特色产业
-    Industries,
-    /// 建设内容与项目清单 (with the implementation plan)
-    Projects,
-    /// 资金筹措
-    Funds,
-    /// 组织保障
-    Governance,
-    /// 承诺事项
-    Attestations,
-}
-
-impl Step {
-    /// The steps that hold fields, in wizard order.
-    pub const ALL: [Step; 7] = [
-        Step::Applicant,
-        Step::Villages,
-        Step::Industries,
-        Step::Projects,
-        Step::Funds,
-        Step::Governance,
-        Step::Attestations,
-    ];
-
-    /// The step's title, as in the wizard.
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Applicant => "申报县基本情况",
-            Step::Villages => "覆盖村庄",
-            Step::Industries => "特色产业",
-            Step::Projects => "建设内容与项目清单",
-            Step::Funds => "资金筹措",
-            Step::Governance => "组织保障",
-            Step::Attestations => "承诺事项",
-        }
-    }
-
-    /// The identifier used in URLs and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            Step::Applicant => "applicant",
-            Step::Villages => "villages",
-            Step::Industries => "industries",
-            Step::Projects => "projects",
-            Step::Funds => "funds",
-            Step::Governance => "governance",
-            Step::Attestations => "attestations",
-        }
-    }
-
-    /// The step with this key.
-    pub fn from_key(key: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|step| step.key() == key)
-    }
-}
-
 /// A rule of the notice.
 #[derive(Debug)]
 pub struct Rule {
@@ -144,10 +84,10 @@ pub struct Rule {
     pub severity: Severity,
     /// The wizard step its fields are on.
     pub step: Step,
-    /// What it checks, in one Chinese sentence.
-    pub summary: &'static str,
+    /// What it checks, in one Chinese sentence; numbers of the notice come from the parameter set.
+    pub summary: fn(&ParameterSet) -> String,
     /// Adds the rule's findings to the report.
-    pub check: fn(&Context<'_>, &mut Report),
+    pub check: fn(&Context<'_>, &mut Report<'_>),
 }
 
 /// What a check function sees.
@@ -159,16 +99,27 @@ pub struct Context<'a> {
     pub params: &'a ParameterSet,
     /// Figures computed before the rules run.
     pub figures: &'a Figures,
+    /// Text typed into a field that could not be read, by field path (a draft's pending inputs; empty for a
+    /// bundle).
+    pub pending_inputs: &'a BTreeMap<String, String>,
 }
 
 /// Collects findings in the order rules add them.
-#[derive(Debug, Default)]
-pub struct Report {
+#[derive(Debug)]
+pub struct Report<'a> {
     findings: Vec<Finding>,
+    pending_inputs: &'a BTreeMap<String, String>,
 }
 
-impl Report {
-    /// Reports something not yet filled in or answered.
+impl<'a> Report<'a> {
+    /// An empty report for an application whose form holds `pending_inputs` (typed text not yet valid).
+    pub fn new(pending_inputs: &'a BTreeMap<String, String>) -> Report<'a> {
+        Report { findings: Vec::new(), pending_inputs }
+    }
+
+    /// Reports something not yet filled in or answered — unless every field concerned holds typed text that
+    /// could not be read: that field is malformed, not missing, and `input_format` reports it once
+    /// ([`Report::into_findings`] leaves it out).
     pub fn missing(&mut self, rule: &Rule, message: String, fields: Vec<String>) -> &mut Finding {
         self.push(rule, FindingKind::Missing, message, fields)
     }
@@ -192,9 +143,16 @@ impl Report {
         &mut self.findings[last]
     }
 
-    /// The findings, in the order they were added.
+    /// The findings, in the order they were added, without the gaps of fields that hold unreadable text.
     pub fn into_findings(self) -> Vec<Finding> {
-        self.findings
+        let pending = self.pending_inputs;
+        let mut findings = self.findings;
+        findings.retain(|finding| {
+            finding.kind != FindingKind::Missing
+                || finding.fields.is_empty()
+                || !finding.fields.iter().all(|field| pending.contains_key(field))
+        });
+        findings
     }
 }
 
@@ -271,6 +229,36 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }
 
+/// Reports, for each item of `list`, the fields among `fields` that apply to it but are not answered: one
+/// "尚未填写" finding per item, about the item, naming the fields by their catalogue labels in the given order
+/// (`第12个村「东村」尚未填写：村庄分类、村庄规划编制情况。`).
+pub(crate) fn report_unanswered_items(
+    report: &mut Report<'_>,
+    rule: &Rule,
+    application: &Application,
+    list: ItemList,
+    fields: &[Field],
+) {
+    for (index, id) in list.ids(application).into_iter().enumerate() {
+        let missing: Vec<FieldRef> = fields
+            .iter()
+            .map(|field| field.of(id))
+            .filter(|field| field.applies(application))
+            .filter(|field| field.get(application).is_none_or(|answer| answer.is_empty()))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = missing.iter().map(|field| field.field.label().into_owned()).collect();
+        let finding = report.missing(
+            rule,
+            format!("{}尚未填写：{}。", item_label(application, list, index), labels.join("、")),
+            missing.iter().filter_map(|field| field.path(application)).collect(),
+        );
+        about(finding, id);
+    }
+}
+
 /// Joins Chinese field names with 、 for messages.
 pub(crate) fn list(items: &[&str]) -> String {
     items.join("、")
@@ -305,27 +293,12 @@ pub(crate) fn project_label(index: usize, name: &str) -> String {
     }
 }
 
-/// The wizard step a field path belongs to, e.g. `"funds.loans"` → [`Step::Funds`].
-pub fn step_of_field(path: &str) -> Option<Step> {
-    let head = path.split(['.', '[']).next().unwrap_or_default();
-    Some(match head {
-        "applicant" | "excluded_overlaps" => Step::Applicant,
-        "villages" => Step::Villages,
-        "industries" | "linked_initiatives" => Step::Industries,
-        "plan" | "projects" => Step::Projects,
-        "funds" => Step::Funds,
-        "governance" => Step::Governance,
-        "attestations" => Step::Attestations,
-        _ => return None,
-    })
-}
-
 impl Finding {
     /// The wizard step where the finding is fixed: that of its first field, else its rule's.
     pub fn step(&self) -> Step {
         self.fields
             .first()
-            .and_then(|field| step_of_field(field))
+            .and_then(|field| crate::catalogue::step_of_path(field))
             .or_else(|| rule(&self.rule).map(|rule| rule.step))
             .unwrap_or(Step::Applicant)
     }

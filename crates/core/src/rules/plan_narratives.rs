@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "二",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "实施规划写明建设目标，并对已安排项目的每项建设内容作出概述",
+    summary: |_| "实施规划写明建设目标，并对已安排项目的每项建设内容作出概述".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let plan = &context.application.plan;
     if !filled(&plan.targets) {
         report.missing(&RULE, "尚未填写实施规划的建设目标。".into(), vec!["plan.targets".into()]);

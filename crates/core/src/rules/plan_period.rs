@@ -1,6 +1,7 @@
 //! 四.3 严格审核把关: "原则上衔接推进区建设按2年期限编制实施规划，明确实施项目、责任部门、资金来源、实施期限等内容"
 
 use super::{Context, Report, Rule, Step};
+use crate::catalogue::{Field, PlanField};
 use crate::evaluation::Severity;
 
 /// The implementation plan has a start and an end month, in order.
@@ -9,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "实施规划须写明起止年月，结束不早于开始",
+    summary: |_| "实施规划须写明起止年月，结束不早于开始".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let plan = &context.application.plan;
     match (plan.start, plan.end) {
         (Some(start), Some(end)) if end < start => {
@@ -30,7 +31,13 @@ fn check(context: &Context<'_>, report: &mut Report) {
                 .filter(|(missing, _)| *missing)
                 .map(|(_, field)| field.to_owned())
                 .collect();
-            report.missing(&RULE, "尚未填写实施规划的起止年月（如 2023-01 至 2024-12）。".into(), fields);
+            let example = |field| Field::Plan(field).example(context.params).unwrap_or_default();
+            let message = format!(
+                "尚未填写实施规划的起止年月（如 {} 至 {}）。",
+                example(PlanField::Start),
+                example(PlanField::End)
+            );
+            report.missing(&RULE, message, fields);
         }
     }
 }

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "第二批推进区自2023年起建设，实施规划不从该年开始的须说明理由",
+    summary: |params| format!("第二批推进区自{}年起建设，实施规划不从该年开始的须说明理由", params.batch_year.value),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let Some(start) = context.application.plan.start else { return };
     let year = context.params.batch_year.value;
     if start.year() != year {

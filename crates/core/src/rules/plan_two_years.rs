@@ -11,18 +11,22 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "实施规划原则上按2年（24个月）期限编制，不同须说明理由",
+    summary: |params| {
+        let months = params.plan_months.value;
+        format!("实施规划原则上按{}（{months}个月）期限编制，不同须说明理由", crate::params::months_in_words(months))
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let Some(months) = context.figures.plan_months.filter(|months| *months > 0) else { return };
     let expected = i64::from(context.params.plan_months.value);
     if i64::from(months) != expected {
         report.problem(
             &RULE,
             format!(
-                "实施规划期限为 {months} 个月，通知原则上按 {expected} 个月（2年）编制。请调整起止年月，或说明理由。"
+                "实施规划期限为 {months} 个月，通知原则上按 {expected} 个月（{}）编制。请调整起止年月，或说明理由。",
+                crate::params::months_in_words(context.params.plan_months.value)
             ),
             vec!["plan.start".into(), "plan.end".into()],
         );

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.3",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "县级党委、政府主要负责同志亲自研究部署",
+    summary: |_| "县级党委、政府主要负责同志亲自研究部署".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let field = vec!["governance.principal_leaders_deployed".to_owned()];
     match context.application.governance.principal_leaders_deployed {
         None => {

@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "二.1",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "项目受益人数中的脱贫人口、监测帮扶对象均不得超过受益总人数",
+    summary: |_| "项目受益人数中的脱贫人口、监测帮扶对象均不得超过受益总人数".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, project) in context.application.projects.iter().enumerate() {
         let Some(total) = project.beneficiaries else { continue };
         for (count, name, field) in [

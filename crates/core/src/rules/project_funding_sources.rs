@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "每个项目须明确资金来源及金额",
+    summary: |_| "每个项目须明确资金来源及金额".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, project) in context.application.projects.iter().enumerate() {
         if project.total().is_zero() {
             let finding = report.missing(

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Warning,
     step: Step::Projects,
-    summary: "项目实施期限应在实施规划期限之内，超出须说明理由",
+    summary: |_| "项目实施期限应在实施规划期限之内，超出须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let plan = &context.application.plan;
     let (Some(plan_start), Some(plan_end)) = (plan.start, plan.end) else { return };
     for (index, project) in context.application.projects.iter().enumerate() {

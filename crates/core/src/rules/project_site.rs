@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "二",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "项目实施地点须为推进区内的村，或推进区所在乡镇",
+    summary: |_| "项目实施地点须为推进区内的村，或推进区所在乡镇".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let villages = &context.application.villages;
     for (index, project) in context.application.projects.iter().enumerate() {
         let village_id = project.village_id.trim();

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "四.3",
     severity: Severity::Blocking,
     step: Step::Projects,
-    summary: "实施规划须列出实施项目",
+    summary: |_| "实施规划须列出实施项目".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.projects.is_empty() {
         report.missing(
             &RULE,

@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "填写省级以上衔接资金金额",
+    summary: |_| "填写省级以上衔接资金金额".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.funds.provincial_linkage_funds.is_none() {
         let hint = context
             .figures

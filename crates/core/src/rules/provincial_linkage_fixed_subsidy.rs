@@ -9,11 +9,16 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "非重点县的省级以上衔接资金按东、中、西分类为2000、2500、3000万元一次性定额补助",
+    summary: |params| {
+        format!(
+            "非重点县的省级以上衔接资金按东、中、西分类为{}、{}、{}万元一次性定额补助",
+            params.fixed_subsidy_east.value, params.fixed_subsidy_central.value, params.fixed_subsidy_west.value
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.key_county != Some(false) {
         return;

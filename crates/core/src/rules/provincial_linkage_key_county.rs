@@ -12,11 +12,16 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "重点县的省级以上衔接资金为5000万元（市县可另行安排，计入衔接资金总量）",
+    summary: |params| {
+        format!(
+            "重点县的省级以上衔接资金为{}万元（市县可另行安排，计入衔接资金总量）",
+            params.key_county_linkage_funds.value
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.applicant.key_county != Some(true) {
         return;
     }

@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Blocking,
     step: Step::Applicant,
-    summary: "非重点县须填写脱贫攻坚期间扶贫区域东、中、西分类及其依据文件",
+    summary: |_| "非重点县须填写脱贫攻坚期间扶贫区域东、中、西分类及其依据文件".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.key_county != Some(false) {
         return;

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "四.1",
     severity: Severity::Info,
     step: Step::Villages,
-    summary: "统计第一书记和工作队派驻村数（确定推进区时优先选择派驻集中的片区）",
+    summary: |_| "统计第一书记和工作队派驻村数（确定推进区时优先选择派驻集中的片区）".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let villages = &context.application.villages;
     let answered = villages.iter().filter(|v| v.resident_support.is_some()).count();
     if answered == 0 {

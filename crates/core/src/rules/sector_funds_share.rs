@@ -12,11 +12,16 @@ pub const RULE: Rule = Rule {
     clause: "三.4",
     severity: Severity::Blocking,
     step: Step::Funds,
-    summary: "整合的行业资金规模不得低于各级衔接资金总量的50%",
+    summary: |params| {
+        format!(
+            "整合的行业资金规模不得低于各级衔接资金总量的{}",
+            crate::money::percent_text(params.sector_funds_min_share.value)
+        )
+    },
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let figures = context.figures;
     if figures.linkage_total.is_zero() {
         return;

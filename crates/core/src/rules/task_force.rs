@@ -9,11 +9,11 @@ pub const RULE: Rule = Rule {
     clause: "三.3",
     severity: Severity::Blocking,
     step: Step::Governance,
-    summary: "成立工作专班并写明组成",
+    summary: |_| "成立工作专班并写明组成".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let governance = &context.application.governance;
     match governance.task_force {
         None => {

@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "三.2",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "村庄须为集聚提升类或特色保护类，不得纳入城中村、城郊融合类、搬迁撤并类及未分类村庄",
+    summary: |_| "村庄须为集聚提升类或特色保护类，不得纳入城中村、城郊融合类、搬迁撤并类及未分类村庄".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         let message = match village.category {
             None | Some(VillageCategory::Agglomeration | VillageCategory::CharacteristicProtection) => continue,

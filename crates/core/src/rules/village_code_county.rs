@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Warning,
     step: Step::Villages,
-    summary: "村级区划代码前6位应与申报县代码一致，不一致须说明理由",
+    summary: |_| "村级区划代码前6位应与申报县代码一致，不一致须说明理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let county = context.application.applicant.county_code.trim();
     if county.len() != 6 {
         return;

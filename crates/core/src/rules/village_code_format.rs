@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "村级区划代码（选填）须为12位数字",
+    summary: |_| "村级区划代码（选填）须为12位数字".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         let code = village_code(&village.code);
         let well_formed = code.len() == 12 && code.chars().all(|c| c.is_ascii_digit());

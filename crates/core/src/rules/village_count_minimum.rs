@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Warning,
     step: Step::Villages,
-    summary: "覆盖行政村原则上不低于10个，不足须说明理由",
+    summary: |params| format!("覆盖行政村原则上不低于{}个，不足须说明理由", params.min_villages.value),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let count = context.figures.village_count;
     let minimum = context.params.min_villages.value;
     if count > 0 && count < minimum {

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "同一行政村不得重复列入（区划代码相同，或同一乡镇内村名相同）",
+    summary: |_| "同一行政村不得重复列入（区划代码相同，或同一乡镇内村名相同）".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
     for (index, village) in context.application.villages.iter().enumerate() {
         let keys = [

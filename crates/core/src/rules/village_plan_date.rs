@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "三.2",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "已批复的村庄规划填写批复日期，编制中的填写预计批复日期",
+    summary: |_| "已批复的村庄规划填写批复日期，编制中的填写预计批复日期".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         let (missing, what, field) = match village.plan.status {
             Some(PlanStatus::Approved) => (village.plan.approved_on.is_none(), "批复日期", "plan.approved_on"),

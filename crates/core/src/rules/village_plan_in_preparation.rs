@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "三.2",
     severity: Severity::Warning,
     step: Step::Villages,
-    summary: "村庄规划尚在编制中的，须说明进度和理由",
+    summary: |_| "村庄规划尚在编制中的，须说明进度和理由".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         if village.plan.status == Some(PlanStatus::InPreparation) {
             let expected = village.plan.expected_on.map(|d| format!("（预计 {d} 批复）")).unwrap_or_default();

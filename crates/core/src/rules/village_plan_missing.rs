@@ -12,11 +12,11 @@ pub const RULE: Rule = Rule {
     clause: "三.2",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "每个村应当编制多规合一的村庄规划，未编制的不能纳入",
+    summary: |_| "每个村应当编制多规合一的村庄规划，未编制的不能纳入".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         if village.plan.status == Some(PlanStatus::None) {
             let finding = report.problem(

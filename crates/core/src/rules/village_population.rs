@@ -10,11 +10,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "脱贫人口、监测帮扶对象均不得超过该村户籍人口",
+    summary: |_| "脱贫人口、监测帮扶对象均不得超过该村户籍人口".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     for (index, village) in context.application.villages.iter().enumerate() {
         let Some(population) = village.population else { continue };
         for (count, name, field) in [

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "三",
     severity: Severity::Blocking,
     step: Step::Villages,
-    summary: "列出推进区覆盖的行政村",
+    summary: |_| "列出推进区覆盖的行政村".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     if context.application.villages.is_empty() {
         report.missing(
             &RULE,

@@ -11,11 +11,11 @@ pub const RULE: Rule = Rule {
     clause: "一.3",
     severity: Severity::Info,
     step: Step::Applicant,
-    summary: "不涉及重点县的市优先安排符合条件的沿黄县（市、区）",
+    summary: |_| "不涉及重点县的市优先安排符合条件的沿黄县（市、区）".into(),
     check,
 };
 
-fn check(context: &Context<'_>, report: &mut Report) {
+fn check(context: &Context<'_>, report: &mut Report<'_>) {
     let applicant = &context.application.applicant;
     if applicant.key_county == Some(false) && applicant.along_yellow_river == Some(true) {
         report.problem(

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::bundle::canonical_json;
+use crate::json::canonical_json;
 use crate::reason::in_chinese;
 
 /// The `format` member of a key file.

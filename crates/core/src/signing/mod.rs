@@ -32,8 +32,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::bundle::{Attachment, Bundle, BundleError, JwsSignature, canonical_json};
+use crate::bundle::{Attachment, Bundle, BundleError, JwsSignature};
 use crate::draft::Draft;
+use crate::json::canonical_json;
 use crate::params::ParameterSet;
 
 /// The JWS `alg` of Ed25519 signatures (RFC 8037 §3.1).

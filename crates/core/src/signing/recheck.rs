@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::assessment::Readiness;
 use crate::bundle::Bundle;
-use crate::draft::{Draft, Readiness};
 use crate::evaluation::{Evaluation, Finding, Status, evaluate};
 use crate::money::Wan;
 use crate::params::ParameterSet;
@@ -19,8 +19,8 @@ use crate::params::ParameterSet;
 pub struct Recheck {
     /// The evaluation this tool computes now.
     pub evaluation: Evaluation,
-    /// 可以提交: nothing blocks and every warning has a justification in the bundle.
-    pub ready: bool,
+    /// Whether it can be submitted: nothing blocks and every warning has a justification in the bundle.
+    pub readiness: Readiness,
     /// How the recorded evaluation differs from the recomputed one; empty when they agree.
     pub differences: Vec<Difference>,
 }
@@ -29,15 +29,19 @@ impl Recheck {
     /// Re-runs the rules of `params` on the bundle's application and compares with what it records.
     pub fn of(bundle: &Bundle, params: &ParameterSet) -> Recheck {
         let evaluation = evaluate(&bundle.application, params);
-        let as_draft = Draft::of_bundle(bundle, params);
-        let ready = Readiness::of(&as_draft, &evaluation).is_ready();
-        let differences = differences(&bundle.evaluation.evaluation, &evaluation);
-        Recheck { evaluation, ready, differences }
+        let readiness = Readiness::of(&bundle.justifications, &evaluation);
+        let differences = differences(&bundle.evaluation.evaluation, &evaluation, params);
+        Recheck { evaluation, readiness, differences }
     }
 
-    /// 可以提交 or 不能提交.
+    /// 可以提交: nothing blocks and every warning has a justification in the bundle.
+    pub fn is_ready(&self) -> bool {
+        self.readiness.is_ready()
+    }
+
+    /// 可以提交 or 尚不能提交.
     pub fn status_label(&self) -> &'static str {
-        if self.ready { "可以提交" } else { "不能提交" }
+        self.readiness.label()
     }
 
     /// All linkage funds (衔接资金总量), as recomputed.
@@ -81,49 +85,22 @@ impl fmt::Display for Difference {
             Difference::OnlyRecomputed(finding) => {
                 write!(f, "重新计算发现申报包没有记录的问题：{}", finding_in_words(finding))
             }
-            Difference::Figure(name) => write!(f, "计算结果「{}」与申报包记录的不一致", figure_name(name)),
+            Difference::Figure(name) => {
+                write!(f, "计算结果「{}」与申报包记录的不一致", crate::Figures::label(name).unwrap_or(name))
+            }
         }
     }
 }
 
-/// A finding for people: `〔必须修改，通知四.3〕` and its message (without its final `。`); without a message, the rule's summary; for a rule
-/// this version does not know and no message, its key (all the bundle gives).
+/// A finding for people: `〔必须修改，通知四.3〕` and its message (without its final `。`); without a message (the
+/// rule's summary is put there when the difference is found), its key (all the bundle gives).
 fn finding_in_words(finding: &Finding) -> String {
     let clause = finding.clause.trim();
     let clause = if clause.is_empty() { String::new() } else { format!("，通知{clause}") };
     // Without its final 。: the notes are joined with ；.
     let message = finding.message.trim().trim_end_matches('。').trim_end();
-    let text = if message.is_empty() {
-        crate::rules::RULES
-            .iter()
-            .find(|rule| rule.id == finding.rule)
-            .map_or_else(|| finding.key(), |rule| rule.summary.to_owned())
-    } else {
-        message.to_owned()
-    };
+    let text = if message.is_empty() { finding.key() } else { message.to_owned() };
     format!("〔{}{clause}〕{text}", finding.severity.label())
-}
-
-/// The Chinese name of a member of [`crate::Figures`], as the 资金筹措 step and `shenbao check` name it; a name this
-/// version does not know (from a newer app) as it is.
-fn figure_name(name: &str) -> &str {
-    match name {
-        "provincial_subsidy" => "省级以上衔接资金（应为）",
-        "provincial_linkage_funds" => "省级以上衔接资金",
-        "city_county_linkage_funds" => "市县两级衔接资金",
-        "linkage_total" => "衔接资金总量",
-        "sector_total" => "整合的行业资金",
-        "sector_share" => "行业资金占衔接资金比例",
-        "sector_minimum" => "行业资金最低要求",
-        "total_investment" => "总投资",
-        "declared_by_source" => "各资金来源筹措金额",
-        "projects_by_source" => "各资金来源项目清单合计",
-        "content_areas_covered" => "项目涉及的建设内容",
-        "village_count" => "覆盖行政村数",
-        "project_count" => "项目数",
-        "plan_months" => "实施规划月数",
-        other => other,
-    }
 }
 
 fn status_label(status: Status) -> &'static str {
@@ -133,7 +110,9 @@ fn status_label(status: Status) -> &'static str {
     }
 }
 
-fn differences(recorded: &Evaluation, recomputed: &Evaluation) -> Vec<Difference> {
+/// The differences between a recorded and a recomputed evaluation. A finding that carries no message (a bundle
+/// made by hand or by another tool) is told by its rule's summary under `params`, when this version knows the rule.
+fn differences(recorded: &Evaluation, recomputed: &Evaluation, params: &ParameterSet) -> Vec<Difference> {
     let mut differences = Vec::new();
     if recorded.status != recomputed.status {
         differences.push(Difference::Status { recorded: recorded.status, recomputed: recomputed.status });
@@ -150,6 +129,13 @@ fn differences(recorded: &Evaluation, recomputed: &Evaluation) -> Vec<Difference
         let mut seen = BTreeSet::new();
         let mut only = Vec::new();
         only.extend(evaluation.findings.iter().filter(|f| !other.contains(&f.key()) && seen.insert(f.key())).cloned());
+        for finding in &mut only {
+            if finding.message.trim().is_empty()
+                && let Some(rule) = crate::rules::rule(&finding.rule)
+            {
+                finding.message = (rule.summary)(params);
+            }
+        }
         only
     };
     differences.extend(only(recorded, &recomputed_keys).into_iter().map(Difference::OnlyRecorded));
@@ -192,12 +178,12 @@ mod tests {
     fn lists_every_kind_of_difference() {
         let params = ParameterSet::second_batch_2022();
         let recomputed = evaluate(&sample::complete(), &params);
-        assert!(differences(&recomputed, &recomputed).is_empty());
+        assert!(differences(&recomputed, &recomputed, &params).is_empty());
         let mut recorded = recomputed.clone();
         recorded.status = Status::Blocked;
         recorded.findings.push(finding("invented_rule"));
         recorded.figures.linkage_total = Wan::from_whole(1);
-        let found: Vec<String> = differences(&recorded, &recomputed).iter().map(ToString::to_string).collect();
+        let found: Vec<String> = differences(&recorded, &recomputed, &params).iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
             [
@@ -206,7 +192,10 @@ mod tests {
                 "计算结果「衔接资金总量」与申报包记录的不一致",
             ]
         );
-        assert_eq!(differences(&recomputed, &recorded)[1], Difference::OnlyRecomputed(finding("invented_rule")));
+        assert_eq!(
+            differences(&recomputed, &recorded, &params)[1],
+            Difference::OnlyRecomputed(finding("invented_rule"))
+        );
     }
 
     /// QA: "重新计算发现 funding_source_totals@provincial_linkage", "计算结果 declared_by_source / sector_minimum
@@ -218,7 +207,7 @@ mod tests {
         let mut application = sample::complete();
         application.funds.provincial_linkage_funds = Some(Wan::from_whole(2400));
         let recomputed = evaluate(&application, &params);
-        let found: Vec<String> = differences(&recorded, &recomputed).iter().map(ToString::to_string).collect();
+        let found: Vec<String> = differences(&recorded, &recomputed, &params).iter().map(ToString::to_string).collect();
         let text = found.join("\n");
         for id in ["funding_source_totals", "provincial_linkage", "declared_by_source", "sector_minimum", "_"] {
             assert!(!text.contains(id), "{id:?} in {text}");
@@ -241,9 +230,13 @@ mod tests {
         let mut known = finding("funding_source_totals");
         known.subject = Some("provincial_linkage".into());
         let rule = crate::rules::RULES.iter().find(|rule| rule.id == "funding_source_totals").expect("the rule");
+        let params = ParameterSet::second_batch_2022();
+        let recomputed = evaluate(&sample::complete(), &params);
+        let mut recorded = recomputed.clone();
+        recorded.findings.push(known);
         assert_eq!(
-            Difference::OnlyRecorded(known).to_string(),
-            format!("申报包记录的问题，重新计算时没有：〔需说明理由，通知三.4〕{}", rule.summary)
+            differences(&recorded, &recomputed, &params)[0].to_string(),
+            format!("申报包记录的问题，重新计算时没有：〔需说明理由，通知三.4〕{}", (rule.summary)(&params))
         );
         let mut described = finding("invented_rule");
         described.message = " 旧版本的说法。 ".into();
@@ -261,7 +254,7 @@ mod tests {
         };
         assert!(!members.is_empty());
         for name in members.keys() {
-            assert_ne!(figure_name(name), name, "add {name} to figure_name");
+            assert_ne!(crate::Figures::label(name).unwrap_or(name), name, "add {name} to figure_name");
         }
     }
 }

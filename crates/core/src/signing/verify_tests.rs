@@ -56,7 +56,7 @@ fn a_signed_bundle_verifies_and_rechecks_clean() {
     assert_eq!(report.fingerprint(), Some(key().public_jwk().fingerprint()));
     assert_eq!(report.claimed_county.as_deref(), Some("济南市平阴县"));
     let recheck = report.recheck.unwrap();
-    assert_eq!((recheck.ready, recheck.status_label()), (true, "可以提交"));
+    assert_eq!((recheck.is_ready(), recheck.status_label()), (true, "可以提交"));
     assert_eq!(recheck.linkage_total().to_string(), "4000");
     assert!(recheck.differences.is_empty(), "{:?}", recheck.differences);
     let bundle = report.bundle.unwrap();
@@ -190,7 +190,7 @@ fn a_recorded_evaluation_that_differs_is_reported_not_failed() {
     let report = verify_bundle_json(&value.to_string());
     assert!(report.is_ok());
     let recheck = report.recheck.unwrap();
-    assert!(recheck.ready);
+    assert!(recheck.is_ready());
     assert!(matches!(recheck.differences.as_slice(), [Difference::Status { .. }]), "{:?}", recheck.differences);
 }
 

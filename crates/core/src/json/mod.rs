@@ -1,4 +1,7 @@
-//! Reading JSON files: the one place where the core turns a file's bytes into a [`serde_json::Value`], for drafts,
+//! JSON: reading files (here), writing them (`write.rs`), and the canonical form with its digests
+//! (`canonical.rs`).
+//!
+//! Reading JSON files is the one place where the core turns a file's bytes into a [`serde_json::Value`], for drafts,
 //! signed bundles, `shenbao check` and key files alike.
 //!
 //! Stricter than `serde_json::from_slice` in one way and more forgiving in another:
@@ -20,7 +23,9 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 use serde_json::{Map, Number, Value};
 
+mod canonical;
 mod write;
+pub use canonical::{canonical_json, sha256_hex};
 pub use write::{to_compact_string, to_pretty_string};
 
 /// The UTF-8 byte-order mark, as bytes.
