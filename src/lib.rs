@@ -14,6 +14,7 @@ mod binding;
 mod browser;
 mod components;
 mod draft_context;
+mod draft_shell;
 mod drafts;
 mod pages;
 mod route;

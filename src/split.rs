@@ -55,7 +55,7 @@ pub type Page = fn(String) -> AnyView;
 /// The pages of one draft (its task list, every step, 核对与导出), given the draft's id.
 #[wasm_split(draft_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_draft_pages))]
 pub fn draft_pages() -> Result<Page, NotLoaded> {
-    Ok(|id| view! { <crate::pages::DraftShell id=id /> }.into_any())
+    Ok(|id| view! { <crate::draft_shell::DraftShell id=id /> }.into_any())
 }
 
 /// 核验申报包.

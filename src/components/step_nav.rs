@@ -23,7 +23,7 @@ pub fn StepNav(
             let status = move || {
                 statuses
                     .with(|s| s.iter().find(|(s, _)| *s == step).map(|(_, status)| *status))
-                    .unwrap_or(shenbao_core::status::StepStatus::NotStarted)
+                    .unwrap_or(shenbao_core::assessment::StepStatus::NotStarted)
             };
             view! {
                 <li class="app-step-nav__item" class:app-step-nav__item--current=current == Some(step)>

@@ -5,9 +5,9 @@ use shenbao_core::model::{FundingSource, SectorFund};
 use shenbao_core::money::percent_text;
 use shenbao_core::rules::Step;
 
+use crate::components::item_controls::{ItemControls, item_index};
 use crate::components::{FieldInput, FindingsPanel, StepFooter};
 use crate::draft_context::DraftCtx;
-use crate::pages::list_controls::{ItemControls, item_index};
 
 /// Step 5 资金筹措: linkage funds, integrated sector funds, cooperation funds, social capital and loans, with the
 /// provincial subsidy, totals, the sector share and the per-source sums computed live beside the inputs.

@@ -3,9 +3,9 @@ use shenbao_core::catalogue::{Field, ItemList, intro};
 use shenbao_core::model::{FeaturedIndustry, LinkedInitiativeKind};
 use shenbao_core::rules::Step;
 
+use crate::components::item_controls::{ItemControls, item_index};
 use crate::components::{FieldInput, FindingsPanel, StepFooter};
 use crate::draft_context::DraftCtx;
-use crate::pages::list_controls::{ItemControls, item_index};
 
 /// Step 3 特色产业: one or two featured industries and the initiatives the area is combined with (三.1).
 #[component]

@@ -1,16 +1,13 @@
-//! One file per page. Step pages read the open draft from context (`state::DraftCtx`).
+//! One file (or folder) per page; no page imports another. Step pages read the open draft from context
+//! (`draft_context::DraftCtx`); `crate::draft_shell` shows the page of the route within a draft.
 
 mod applicant;
 mod attestations;
-mod draft_shell;
-mod export;
 mod funds;
 mod governance;
 pub(crate) mod home;
 mod industries;
-mod list_controls;
 mod not_found;
-mod project_card;
 mod projects;
 mod review;
 mod settings;
@@ -18,8 +15,16 @@ mod tasks;
 mod verify;
 mod villages;
 
-pub use draft_shell::DraftShell;
+pub use applicant::ApplicantPage;
+pub use attestations::AttestationsPage;
+pub use funds::FundsPage;
+pub use governance::GovernancePage;
 pub use home::HomePage;
+pub use industries::IndustriesPage;
 pub use not_found::NotFound;
+pub use projects::ProjectsPage;
+pub use review::ReviewPage;
 pub use settings::SettingsPage;
+pub use tasks::TaskList;
 pub use verify::VerifyPage;
+pub use villages::VillagesPage;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
+use shenbao_core::assessment::StepStatus;
 use shenbao_core::rules::Step;
-use shenbao_core::status::StepStatus;
 
 use crate::draft_context::DraftCtx;
 use crate::route::Route;
@@ -51,7 +51,7 @@ pub fn TaskList() -> impl IntoView {
     view! {
         <p><a href="#/">"← 我的草稿"</a></p>
         <h1 class="app-heading app-heading--l">"申报任务清单"</h1>
-        <p class="app-draft-name"><super::draft_shell::SaveState /></p>
+        <p class="app-draft-name"><crate::components::SaveState /></p>
         <crate::components::TextInput binding=name />
         <p class="app-task-list__progress" id="progress">{move || format!("已完成 {} / {} 个步骤", completed.get(), Step::ALL.len())}</p>
         <p class="app-task-list__status" id="overall-status">

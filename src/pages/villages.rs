@@ -3,9 +3,9 @@ use shenbao_core::catalogue::{Field, ItemList, VillageField, intro};
 use shenbao_core::model::Village;
 use shenbao_core::rules::Step;
 
+use crate::components::item_controls::{ItemControls, item_index};
 use crate::components::{FieldInput, FindingsPanel, StepFooter};
 use crate::draft_context::DraftCtx;
-use crate::pages::list_controls::{ItemControls, item_index};
 
 /// Step 2 覆盖村庄: the villages of the area, each with category, plan status, population and resident support.
 #[component]

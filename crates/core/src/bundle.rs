@@ -18,8 +18,7 @@ use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
 use crate::model::Application;
 use crate::params::ParameterSet;
 
-/// The `format` member of every bundle.
-pub const BUNDLE_FORMAT: &str = "shenbao-bundle";
+pub use crate::file_format::BUNDLE_FORMAT;
 
 /// The bundle format version this crate writes and reads.
 pub const BUNDLE_VERSION: u32 = 1;
@@ -112,6 +111,21 @@ impl Bundle {
         let mut text = crate::json::to_pretty_string(self);
         text.push('\n');
         text
+    }
+}
+
+impl Bundle {
+    /// The draft a signed bundle was made from, as far as the bundle carries it (application, justifications,
+    /// name), for re-checking it.
+    pub fn to_draft(&self, params: &ParameterSet) -> Draft {
+        Draft {
+            name: self.draft_name.clone(),
+            created_at: Some(self.created_at),
+            updated_at: None,
+            application: self.application.clone(),
+            justifications: self.justifications.clone(),
+            ..Draft::new("", params, self.created_at)
+        }
     }
 }
 

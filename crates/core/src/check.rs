@@ -102,7 +102,7 @@ impl Check {
     pub fn of_bundle(bundle: &Bundle) -> Result<Check, CheckError> {
         let id = &bundle.evaluation.parameter_set.id;
         let params = ParameterSet::builtin(id).ok_or_else(|| CheckError::UnknownParameterSet(id.clone()))?;
-        let draft = Draft::of_bundle(bundle, &params);
+        let draft = bundle.to_draft(&params);
         let evaluation = evaluate_draft(&draft, &params);
         Ok(Check { kind: FileKind::Bundle, draft, params, evaluation })
     }

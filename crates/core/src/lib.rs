@@ -20,6 +20,8 @@ pub mod catalogue;
 pub mod check;
 pub mod draft;
 pub mod evaluation;
+pub mod figures;
+pub mod file_format;
 pub mod finding;
 pub mod input;
 pub mod json;
@@ -33,7 +35,6 @@ pub mod rules;
 pub mod sample;
 pub mod signing;
 
-pub mod status;
 pub mod sync;
 
 pub use evaluation::{Evaluation, Figures, Finding, Severity, Status, evaluate};

@@ -7,7 +7,6 @@
 //! them), so that the application and its signed bundle never hold answers nobody can see or correct.
 
 use super::{ApplicantField, Field, FieldRef, GovernanceField, IndustryField, ProjectField, VillageField};
-use crate::draft::Draft;
 use crate::model::{Application, ContentArea, PlanStatus, SupportMode};
 
 /// The test of whether a conditional question applies, given the application and the field (with its item).
@@ -83,15 +82,6 @@ impl FieldRef {
     }
 }
 
-impl Draft {
-    /// Drops the answers (and pending text) of every question that does not apply to the current answers.
-    pub fn drop_inapplicable_answers(&mut self) {
-        for path in clear_inapplicable(&mut self.application) {
-            self.pending_inputs.remove(&path);
-        }
-    }
-}
-
 /// Clears the answers of the questions that do not apply and returns their field paths.
 pub fn clear_inapplicable(application: &mut Application) -> Vec<String> {
     let mut hidden = Vec::new();
@@ -109,6 +99,7 @@ pub fn clear_inapplicable(application: &mut Application) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draft::Draft;
     use crate::model::RegionTier;
     use crate::params::ParameterSet;
 

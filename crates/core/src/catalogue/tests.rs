@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::*;
+use crate::finding::Step;
 use crate::model::{LinkedInitiative, LinkedInitiativeKind};
 use crate::params::ParameterSet;
 

@@ -5,7 +5,7 @@
 //! and the value stays empty until the text is corrected.
 
 use super::Draft;
-use crate::catalogue::{FieldRef, InputProblem};
+use crate::catalogue::{FieldRef, InputProblem, clear_inapplicable};
 
 impl Draft {
     /// Writes `text`, as typed into the field's form control, into the field: read by the field's kind
@@ -40,6 +40,15 @@ impl Draft {
         match self.pending_inputs.get(&path) {
             Some(text) => text.clone(),
             None => field.get(&self.application).map(|answer| answer.form_text()).unwrap_or_default(),
+        }
+    }
+}
+
+impl Draft {
+    /// Drops the answers (and pending text) of every question that does not apply to the current answers.
+    pub fn drop_inapplicable_answers(&mut self) {
+        for path in clear_inapplicable(&mut self.application) {
+            self.pending_inputs.remove(&path);
         }
     }
 }

@@ -26,8 +26,7 @@ pub use crate::catalogue::ItemList;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
 
-/// The `format` member of every draft file.
-pub const DRAFT_FORMAT: &str = "shenbao-draft";
+pub use crate::file_format::DRAFT_FORMAT;
 
 /// A draft application with everything the applicant typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +65,7 @@ pub struct Draft {
     /// The attachment manifest being prepared for the signed bundle (names, sizes and digests of files picked
     /// on 核对与导出; the files themselves stay on the computer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<crate::bundle::Attachment>,
+    pub attachments: Vec<crate::attachments::Attachment>,
     /// The id of this save of the draft in local storage, given by the app that wrote it: with `ancestors`, how
     /// two tabs editing one draft find the version both started from ([`Draft::merge`]). Not part of the
     /// application; `None` in a draft never saved by a page.
@@ -98,19 +97,6 @@ impl Draft {
         }
     }
 
-    /// The draft a signed bundle was made from, as far as the bundle carries it (application, justifications,
-    /// name), for re-checking it.
-    pub fn of_bundle(bundle: &crate::bundle::Bundle, params: &ParameterSet) -> Draft {
-        Draft {
-            name: bundle.draft_name.clone(),
-            created_at: Some(bundle.created_at),
-            updated_at: None,
-            application: bundle.application.clone(),
-            justifications: bundle.justifications.clone(),
-            ..Draft::new("", params, bundle.created_at)
-        }
-    }
-
     /// Reads a draft file: checks the format, migrates an older schema, and deserialises. The text is read by
     /// [`crate::json::read_file`]: a leading byte-order mark is skipped and a repeated member name is refused.
     ///
@@ -127,7 +113,7 @@ impl Draft {
     pub fn from_value(mut value: Value) -> Result<Draft, DraftError> {
         let format = value.get("format").and_then(Value::as_str).unwrap_or_default();
         if format != DRAFT_FORMAT {
-            return Err(if format == crate::bundle::BUNDLE_FORMAT {
+            return Err(if format == crate::file_format::BUNDLE_FORMAT {
                 DraftError::IsBundle
             } else {
                 DraftError::NotADraft

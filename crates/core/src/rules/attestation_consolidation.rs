@@ -1,7 +1,7 @@
 //! 二.6 巩固成果: "严格落实“四个不摘”要求，保持帮扶政策总体稳定……加强原有扶贫项目、衔接资金项目资产管理和监督……健全防返贫动态监测和帮扶机制，坚决守住不发生规模性返贫的底线。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The county commits to the three undertakings of 二.6.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 三.4 有过硬的保障措施: "各级财政资金要按照各自管理办法规范使用。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The county commits to use each fund under its own rules.
 pub const RULE: Rule = Rule {

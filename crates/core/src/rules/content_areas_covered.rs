@@ -3,7 +3,7 @@
 //! A content area without any project needs a justification.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::ContentArea;
 
 /// The projects address all six content areas.

@@ -1,7 +1,7 @@
 //! 三.3 有强烈的实施意愿: "建立由分管领导挂帅，乡村振兴局、财政局牵头的常态化工作协调机制"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A standing coordination mechanism exists, led by both the rural revitalisation bureau and the finance bureau.
 pub const RULE: Rule = Rule {

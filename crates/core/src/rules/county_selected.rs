@@ -4,7 +4,7 @@
 //! names it carries are those of that code.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::reference;
 
 /// The applicant county is chosen from Shandong's list.

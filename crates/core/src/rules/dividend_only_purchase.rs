@@ -3,7 +3,7 @@
 //! 原则上: such a project is a warning needing a justification, never a block.
 
 use super::{Context, Report, Rule, Step, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// No dividend-only purchase projects, in principle.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! An employment project that benefits no lifted or monitored person needs a justification.
 
 use super::{Context, Report, Rule, Step, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::ContentArea;
 
 /// Employment projects benefit people lifted out of poverty or monitored-for-assistance people first.

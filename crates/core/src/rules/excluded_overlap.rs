@@ -1,7 +1,7 @@
 //! 一.3 目标任务: "已安排省级首批衔接推进区、农村综合性改革试点试验区、田园综合体建设试点、中央专项彩票公益金支持欠发达革命老区乡村振兴示范区以及乡村振兴齐鲁样板省级示范区的区域不再纳入推荐范围。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// An area that overlaps an excluded programme cannot be recommended.
 pub const RULE: Rule = Rule {

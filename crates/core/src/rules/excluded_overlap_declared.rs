@@ -3,7 +3,7 @@
 //! The applicant answers, for each of the five programmes, whether the area overlaps it.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::ExcludedProgramme;
 
 /// Each of the five excluded programmes is answered.

@@ -1,7 +1,7 @@
 //! 四.3 严格审核把关: "经县政府常务会议研究同意后，以县政府名义上报市乡村振兴局、市财政局。"
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The county government executive meeting approved the plan: its date and minutes are given.
 pub const RULE: Rule = Rule {

@@ -11,7 +11,7 @@
 //! county's explanation, which the reviewer judges. The day of issue itself is allowed.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The executive meeting is not dated before the notice was issued.
 pub const RULE: Rule = Rule {

@@ -5,7 +5,7 @@
 use chrono::Datelike;
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The executive meeting is held on or before the city's submission deadline.
 pub const RULE: Rule = Rule {

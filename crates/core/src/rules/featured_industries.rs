@@ -1,7 +1,7 @@
 //! 三.1 有一定的产业基础: "衔接推进区内应有符合县级产业振兴规划、产业链条具有延伸潜力、市场前景较好的1-2个特色优势农业产业。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// One or two featured agricultural industries.
 pub const RULE: Rule = Rule {

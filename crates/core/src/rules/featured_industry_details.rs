@@ -2,7 +2,7 @@
 
 use super::{Context, Report, Rule, Step, report_unanswered_items};
 use crate::catalogue::{Field, IndustryField, ItemList};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Each industry is named, its chain potential and market prospects described, its plan fit answered.
 pub const RULE: Rule = Rule {

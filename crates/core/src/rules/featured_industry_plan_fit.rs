@@ -1,7 +1,7 @@
 //! 三.1 有一定的产业基础: "衔接推进区内应有符合县级产业振兴规划……的1-2个特色优势农业产业。"
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Each featured industry fits the county's industry revitalisation plan.
 pub const RULE: Rule = Rule {

@@ -4,7 +4,7 @@
 //! declares, so that the project list and the funding plan tell the same story.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::FundingSource;
 
 /// Each funding source summed over the projects equals the declared amount.

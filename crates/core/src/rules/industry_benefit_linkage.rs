@@ -1,7 +1,7 @@
 //! 二.1 产业发展: "产业发展项目均应建立与农户特别是脱贫人口和监测帮扶对象直接的利益联结关系。"
 
 use super::{Context, Report, Rule, Step, filled, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::ContentArea;
 
 /// Every industry development project states its benefit-linkage mechanism.

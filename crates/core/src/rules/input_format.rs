@@ -13,7 +13,7 @@
 
 use super::{Context, Report, Rule, Step};
 use crate::catalogue::{describe, parse_path};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Typed text that is not a valid amount, date, month or count blocks (the tool's own rule; see the header).
 pub const RULE: Rule = Rule {

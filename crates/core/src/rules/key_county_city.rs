@@ -4,7 +4,7 @@
 //! twelve other cities. A key county's city has a key county (itself): answering otherwise is a contradiction.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A non-key county may apply only from a city without key counties.
 pub const RULE: Rule = Rule {

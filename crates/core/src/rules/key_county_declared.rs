@@ -4,7 +4,7 @@
 //! funded. The province's list of key counties is not public reference data here, so the applicant declares both.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The applicant states whether it is a key county and whether its city has key counties.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! 应优先: land quota not yet arranged is a warning needing a justification (e.g. when it will be).
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Needed land quota is arranged with priority.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 三.4 有过硬的保障措施: "项目建设所需土地指标，县级应优先给予保障。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The applicant says whether projects need land quota and, if so, whether it is arranged.
 pub const RULE: Rule = Rule {

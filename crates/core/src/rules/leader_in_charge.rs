@@ -1,7 +1,7 @@
 //! 三.3 有强烈的实施意愿: "建立由分管领导挂帅，乡村振兴局、财政局牵头的常态化工作协调机制"
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The leader in charge is named.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 一.3 目标任务: "不涉及重点县的12个市各选择一个县（市、区）推荐1个衔接推进区……衔接资金投入规模不低于4000万元……其余资金由市县两级安排。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A non-key county's linkage funds total at least `non_key_min_linkage_total`.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! Optional: the finding lists the combinations declared, for the reviewer.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Lists the initiatives the area is combined with.
 pub const RULE: Rule = Rule {

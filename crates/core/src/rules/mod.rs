@@ -9,7 +9,8 @@ pub use crate::finding::Step;
 use std::collections::BTreeMap;
 
 use crate::catalogue::{Field, FieldRef, ItemList, item_label};
-use crate::evaluation::{Figures, Finding, FindingKind, Severity};
+use crate::figures::Figures;
+use crate::finding::{Finding, FindingKind, Severity};
 use crate::model::Application;
 use crate::params::ParameterSet;
 

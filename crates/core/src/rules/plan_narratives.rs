@@ -3,7 +3,7 @@
 //! The implementation plan describes each content area the projects address, and states the area's targets.
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Each content area with projects has a narrative; the plan states its targets.
 pub const RULE: Rule = Rule {

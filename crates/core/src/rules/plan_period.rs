@@ -2,7 +2,7 @@
 
 use super::{Context, Report, Rule, Step};
 use crate::catalogue::{Field, PlanField};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The implementation plan has a start and an end month, in order.
 pub const RULE: Rule = Rule {

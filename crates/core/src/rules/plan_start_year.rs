@@ -3,7 +3,7 @@
 //! The second batch is built from 2023: a plan starting in another year needs a justification.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The plan starts in the batch year.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! 原则上: a plan that is not two years long is a warning needing a justification.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The plan spans `plan_months` months (two years), in principle.
 pub const RULE: Rule = Rule {

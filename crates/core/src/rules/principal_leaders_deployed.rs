@@ -1,7 +1,7 @@
 //! 三.3 有强烈的实施意愿: "县级党委、政府高度重视，主要负责同志亲自研究部署"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The county's principal leaders studied and deployed the work in person.
 pub const RULE: Rule = Rule {

@@ -2,7 +2,7 @@
 //! figures are consistent: lifted and monitored people are each part of all beneficiaries.
 
 use super::{Context, Report, Rule, Step, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Lifted and monitored beneficiaries each do not exceed all beneficiaries.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 
 use super::{Context, Report, Rule, Step, report_unanswered_items};
 use crate::catalogue::{Field, ItemList, ProjectField};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Every project is fully described.
 pub const RULE: Rule = Rule {

@@ -2,7 +2,7 @@
 
 use super::{Context, Report, Rule, Step, project_label};
 use crate::catalogue::{Field, ProjectField};
-use crate::evaluation::{FindingKind, Severity};
+use crate::finding::{FindingKind, Severity};
 
 /// Every project has an implementation period: start and end month, in order.
 pub const RULE: Rule = Rule {

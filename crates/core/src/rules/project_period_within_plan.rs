@@ -3,7 +3,7 @@
 //! A project outside the plan's period is not part of the plan as written: a warning needing a justification.
 
 use super::{Context, Report, Rule, Step, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Each project's period lies within the plan's period.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 四.3 严格审核把关: "明确实施项目、责任部门、资金来源、实施期限等内容"
 
 use super::{Context, Report, Rule, Step, filled, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Every project names its responsible department.
 pub const RULE: Rule = Rule {

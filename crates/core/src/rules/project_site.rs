@@ -2,7 +2,7 @@
 //! the area's townships (二.2: "提升村内及衔接推进区所在乡镇的……公共服务水平").
 
 use super::{Context, Report, Rule, Step, project_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A project's village is one of the area's villages; a township-level project's township is one of theirs.
 pub const RULE: Rule = Rule {

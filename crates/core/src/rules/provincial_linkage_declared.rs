@@ -1,7 +1,7 @@
 //! 一.3 目标任务: "衔接资金投入规模5000万元，从省级以上衔接资金中专门安排……省级以上衔接资金……给予一次性定额补助"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The provincial-and-above linkage funds are stated.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 一.3 目标任务: "省级以上衔接资金根据脱贫攻坚期间扶贫区域东、中、西分类，按2000万元、2500万元、3000万元三档给予一次性定额补助，其余资金由市县两级安排。"
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A non-key county's provincial-and-above linkage funds equal the fixed subsidy of its tier.
 pub const RULE: Rule = Rule {

@@ -4,7 +4,7 @@
 //! funds on top are allowed and count in the total.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A key county's provincial-and-above linkage funds equal `key_county_linkage_funds`.
 pub const RULE: Rule = Rule {

@@ -4,7 +4,7 @@
 //! comes from; the tier fixes the subsidy.
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A non-key county states its east/central/west tier and the source document.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! Information for the city's choice: how many villages have a first secretary or work team.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Reports how concentrated first secretaries and work teams are in the area.
 pub const RULE: Rule = Rule {

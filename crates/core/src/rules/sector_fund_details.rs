@@ -3,7 +3,7 @@
 
 use super::{Context, Report, Rule, Step, report_unanswered_items};
 use crate::catalogue::{Field, ItemList, SectorFundField};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Every sector fund line is complete.
 pub const RULE: Rule = Rule {

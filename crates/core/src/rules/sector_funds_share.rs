@@ -3,7 +3,7 @@
 //! Compared exactly: sector funds ≥ linkage total × `sector_funds_min_share`; no rounded ratio is compared.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::money::round_ratio;
 
 /// Integrated sector funds are at least half of all linkage funds.

@@ -1,7 +1,7 @@
 //! 三.3 有强烈的实施意愿: "并成立工作专班，科学编制衔接推进区实施规划，组织骨干力量精心实施"
 
 use super::{Context, Report, Rule, Step, filled};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A task force is set up and its composition given.
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 三.2 有合理的规划布局: "衔接推进区内村庄应属于集聚提升类村庄或特色保护类村庄，不能将城中村以及城郊融合类村庄、搬迁撤并类村庄纳入其中"
 
 use super::{Context, Report, Rule, Step, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::VillageCategory;
 
 /// Only agglomeration-and-upgrading and characteristic-protection villages.

@@ -2,7 +2,7 @@
 //! code of its county, except under functional zones (37xx7x, e.g. development areas), hence a warning.
 
 use super::{Context, Report, Rule, Step, village_code, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A village's code belongs to the applicant county.
 pub const RULE: Rule = Rule {

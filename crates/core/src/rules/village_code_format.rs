@@ -3,7 +3,7 @@
 //! them, count as digits: amounts and dates accept them too.
 
 use super::{Context, Report, Rule, Step, village_code, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// A village code, when given, has 12 digits.
 pub const RULE: Rule = Rule {

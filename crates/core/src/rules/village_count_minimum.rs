@@ -3,7 +3,7 @@
 //! 原则上 ("in principle"): fewer villages is a warning that the applicant answers with a justification.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// At least `min_villages` administrative villages, in principle.
 pub const RULE: Rule = Rule {

@@ -5,7 +5,7 @@
 
 use super::{Context, Report, Rule, Step, report_unanswered_items};
 use crate::catalogue::{Field, ItemList, VillageField};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Every village has the facts the conditions are judged on.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Context, Report, Rule, Step, village_code, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// No village is listed twice (same code, or same name in the same township).
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! 三.2 有合理的规划布局: "应当编制多规合一的村庄规划" — the plan's approval date, or the expected one, is stated.
 
 use super::{Context, Report, Rule, Step, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::PlanStatus;
 
 /// An approved plan has its approval date; a plan in preparation its expected approval date.

@@ -3,7 +3,7 @@
 //! Product decision: a plan still in preparation is a warning the applicant answers with a justification.
 
 use super::{Context, Report, Rule, Step, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::PlanStatus;
 
 /// A village whose plan is still in preparation needs a justification.

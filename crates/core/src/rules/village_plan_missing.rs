@@ -3,7 +3,7 @@
 //! A village without an integrated village plan, and none in preparation, blocks.
 
 use super::{Context, Report, Rule, Step, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 use crate::model::PlanStatus;
 
 /// Every village has an integrated village plan, approved or in preparation.

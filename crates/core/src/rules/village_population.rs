@@ -2,7 +2,7 @@
 //! people lifted out of poverty and monitored-for-assistance people are each part of its registered population.
 
 use super::{Context, Report, Rule, Step, village_label};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Lifted and monitored people each do not exceed the village's population.
 pub const RULE: Rule = Rule {

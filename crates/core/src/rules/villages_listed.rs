@@ -3,7 +3,7 @@
 //! Before the count can be judged, the area must list its villages.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// The area lists at least one village.
 pub const RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 //! A preference, never a bar: the finding is information for the city's choice.
 
 use super::{Context, Report, Rule, Step};
-use crate::evaluation::Severity;
+use crate::finding::Severity;
 
 /// Notes that a Yellow River county is preferred among non-key counties.
 pub const RULE: Rule = Rule {

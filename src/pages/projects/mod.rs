@@ -1,3 +1,5 @@
+mod card;
+
 use leptos::prelude::*;
 use shenbao_core::catalogue::{Field, ItemList, PlanField, intro};
 use shenbao_core::model::{ContentArea, Project};
@@ -5,7 +7,7 @@ use shenbao_core::rules::Step;
 
 use crate::components::{FieldInput, FindingsPanel, StepFooter};
 use crate::draft_context::DraftCtx;
-use crate::pages::project_card::ProjectCard;
+use card::ProjectCard;
 
 /// Step 4 建设内容与项目清单: the plan's period and targets, then for each of the six content areas its narrative
 /// and its projects.

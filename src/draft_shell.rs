@@ -40,11 +40,11 @@ pub fn DraftShell(
                     }
                     Route::Review(_) => {
                         browser::set_title(&format!("核对与导出 - {name} - 衔接推进区申报助手"));
-                        view! { <Layout current=None review=true><pages::review::ReviewPage /></Layout> }.into_any()
+                        view! { <Layout current=None review=true><pages::ReviewPage /></Layout> }.into_any()
                     }
                     _ => {
                         browser::set_title(&format!("任务清单 - {name} - 衔接推进区申报助手"));
-                        view! { <pages::tasks::TaskList /> }.into_any()
+                        view! { <pages::TaskList /> }.into_any()
                     }
                 }
             };
@@ -78,13 +78,13 @@ pub fn DraftShell(
 
 fn step_page(step: Step) -> AnyView {
     let content = match step {
-        Step::Applicant => view! { <pages::applicant::ApplicantPage /> }.into_any(),
-        Step::Villages => view! { <pages::villages::VillagesPage /> }.into_any(),
-        Step::Industries => view! { <pages::industries::IndustriesPage /> }.into_any(),
-        Step::Projects => view! { <pages::projects::ProjectsPage /> }.into_any(),
-        Step::Funds => view! { <pages::funds::FundsPage /> }.into_any(),
-        Step::Governance => view! { <pages::governance::GovernancePage /> }.into_any(),
-        Step::Attestations => view! { <pages::attestations::AttestationsPage /> }.into_any(),
+        Step::Applicant => view! { <pages::ApplicantPage /> }.into_any(),
+        Step::Villages => view! { <pages::VillagesPage /> }.into_any(),
+        Step::Industries => view! { <pages::IndustriesPage /> }.into_any(),
+        Step::Projects => view! { <pages::ProjectsPage /> }.into_any(),
+        Step::Funds => view! { <pages::FundsPage /> }.into_any(),
+        Step::Governance => view! { <pages::GovernancePage /> }.into_any(),
+        Step::Attestations => view! { <pages::AttestationsPage /> }.into_any(),
     };
     view! { <Layout current=Some(step)>{content}</Layout> }.into_any()
 }
@@ -94,38 +94,11 @@ fn step_page(step: Step) -> AnyView {
 fn Layout(current: Option<Step>, #[prop(optional)] review: bool, children: Children) -> impl IntoView {
     let ctx = expect_context::<DraftCtx>();
     view! {
-        <p class="app-draft-name">"草稿：" <strong>{move || ctx.draft.with(|d| d.name.clone())}</strong> <SaveState /></p>
+        <p class="app-draft-name">"草稿：" <strong>{move || ctx.draft.with(|d| d.name.clone())}</strong> <crate::components::SaveState /></p>
         <div class="app-layout">
             <aside class="app-layout__aside"><StepNav current=current review=review /></aside>
             <div class="app-layout__content">{children()}</div>
         </div>
-    }
-}
-
-/// Whether the last change is in local storage yet: 正在保存… from a change until it is written (a frame later),
-/// then 已自动保存; 未能保存 while the save error or deleted-elsewhere banner is up. `data-save-state` is
-/// `pending`, `saved` or `failed`.
-#[component]
-pub fn SaveState() -> impl IntoView {
-    let ctx = expect_context::<DraftCtx>();
-    let app = expect_context::<AppState>();
-    let state = move || {
-        if ctx.detached.get() || app.save_error.with(Option::is_some) {
-            "failed"
-        } else if ctx.save_pending.get() {
-            "pending"
-        } else {
-            "saved"
-        }
-    };
-    view! {
-        <span class=move || format!("app-save-state app-save-state--{}", state()) id="save-state" data-save-state=state>
-            {move || match state() {
-                "pending" => "正在保存…",
-                "failed" => "未能保存（见页首提示）",
-                _ => "已自动保存在本机浏览器",
-            }}
-        </span>
     }
 }
 

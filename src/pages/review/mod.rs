@@ -1,3 +1,5 @@
+mod export;
+
 use leptos::prelude::*;
 use shenbao_core::catalogue::{AnswerRow, answers};
 use shenbao_core::evaluation::{Finding, Severity};
@@ -85,7 +87,7 @@ pub fn ReviewPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
-        <crate::pages::export::ExportPanel />
+        <export::ExportPanel />
         <h2 class="app-heading app-heading--l">"核对填写内容"</h2>
         {sections}
     }

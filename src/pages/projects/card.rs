@@ -4,8 +4,8 @@ use shenbao_core::model::FundingSource;
 
 use crate::binding::Binding;
 use crate::components::FieldInput;
+use crate::components::item_controls::{ItemControls, item_index};
 use crate::draft_context::DraftCtx;
-use crate::pages::list_controls::{ItemControls, item_index};
 
 /// One project, folded to a summary line; its fields are built only while it is open, so a list of 200 projects
 /// stays light.
