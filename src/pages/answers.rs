@@ -3,6 +3,7 @@
 use shenbao_core::Application;
 use shenbao_core::model::{ContentArea, ExcludedProgramme, FundingSource};
 use shenbao_core::rules::Step;
+use shenbao_core::village_identity::distinct_count;
 
 /// One answer: what was asked, what was answered, and the field to go back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +93,7 @@ fn applicant(a: &Application) -> Vec<Answer> {
 }
 
 fn villages(a: &Application) -> Vec<Answer> {
-    let mut rows = vec![row("覆盖行政村", format!("{} 个", a.villages.len()), "villages")];
+    let mut rows = vec![row("覆盖行政村", format!("{} 个", distinct_count(&a.villages)), "villages")];
     rows.extend(a.villages.iter().enumerate().map(|(i, v)| {
         let plan = match (v.plan.status, v.plan.approved_on, v.plan.expected_on) {
             (Some(status), Some(date), _) | (Some(status), None, Some(date)) => {

@@ -148,6 +148,22 @@ fn a_warning_blocks_until_it_is_justified() {
 }
 
 #[test]
+fn a_share_just_below_half_is_not_shown_as_half() {
+    // 三.4: 1999.99 万元 of sector funds against 4000 万元 of linkage funds falls short; the share must say so too.
+    let mut draft = complete_draft_json();
+    draft["application"]["funds"]["sector_funds"][2]["amount"] = json!("99.99");
+    draft["application"]["projects"][3]["funding"]["sector"] = json!("99.99");
+    let file = scratch_file("share-below-half.json", &draft.to_string());
+    let (code, stdout, _) = shenbao(&["check"], &file);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("  行业资金占比：49.99%\n"), "{stdout}");
+    assert!(stdout.contains("（2000 万元），还差 0.01 万元。"), "{stdout}");
+    let (code, report) = check_json(&file);
+    assert_eq!((code, report["figures"]["sector_share"].as_str()), (1, Some("0.4999")));
+    assert!(rules(&report).contains(&"sector_funds_share"));
+}
+
+#[test]
 fn a_truncated_file_exits_2_with_line_and_column() {
     let path = vector("broken-truncated.json");
     let last_line = std::fs::read_to_string(&path).expect("the vector").lines().count();

@@ -6,14 +6,12 @@
 //! every warning has a justification; otherwise `blocked` (不能提交). A warning without its justification therefore
 //! makes a file `blocked` although no finding is of blocking severity.
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bundle::{BUNDLE_FORMAT, Bundle};
 use crate::draft::{DRAFT_FORMAT, Draft, DraftError, Readiness, evaluate_draft, is_justified};
 use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
-use crate::money::round_ratio;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
 use crate::rules::Step;
@@ -196,12 +194,6 @@ impl From<&Finding> for ReportedFinding {
     }
 }
 
-/// A ratio as a percentage for people: 0.6 → `60%`, 0.49995 → `50%` (the ratio is first rounded by
-/// [`round_ratio`], so at most two decimals of a percent remain).
-pub fn percent(ratio: Decimal) -> String {
-    format!("{}%", (round_ratio(ratio) * Decimal::ONE_HUNDRED).normalize())
-}
-
 /// Why a file could not be checked. `Display` is a Chinese message for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CheckError {
@@ -229,14 +221,6 @@ pub enum CheckError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentages_keep_two_decimals_at_most() {
-        assert_eq!(percent(Decimal::new(6, 1)), "60%");
-        assert_eq!(percent(Decimal::new(49995, 5)), "50%");
-        assert_eq!(percent(Decimal::new(4999, 4)), "49.99%");
-        assert_eq!(percent(Decimal::ONE), "100%");
-    }
 
     #[test]
     fn the_exported_evaluation_is_one_flat_object_and_its_wrong_values_are_named_by_path() {
