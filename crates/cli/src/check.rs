@@ -21,7 +21,8 @@ use crate::safe_text::for_terminal;
 pub struct Args {
     /// A draft file (.json) or a signed bundle.
     pub file: PathBuf,
-    /// Print the result as JSON: {"status", "findings": [{"rule", "clause", "severity", "message", "fields"}], "figures"}.
+    /// Print the result as JSON: {"status", "findings": [{"rule", "key", "clause", "severity", "message", "fields"}],
+    /// "figures"}; `key` is the finding key a justification is filed under (`rule` or `rule@subject`).
     #[arg(long)]
     pub json: bool,
 }

@@ -167,11 +167,15 @@ pub struct CheckReport {
     pub figures: Figures,
 }
 
-/// A finding as reported: exactly these five members.
+/// A finding as reported: exactly these six members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportedFinding {
     /// The rule's id.
     pub rule: String,
+    /// The finding's key ([`Finding::key`]): the rule's id, or `rule@subject` for a finding about one village,
+    /// project or fund line (its stable id). A warning's justification is filed under this key in the draft's
+    /// `justifications` (`docs/draft-format.md`).
+    pub key: String,
     /// The clause of the notice.
     pub clause: String,
     /// `blocking`, `warning` or `info`.
@@ -186,6 +190,7 @@ impl From<&Finding> for ReportedFinding {
     fn from(finding: &Finding) -> ReportedFinding {
         ReportedFinding {
             rule: finding.rule.clone(),
+            key: finding.key(),
             clause: finding.clause.clone(),
             severity: finding.severity,
             message: finding.message.clone(),
