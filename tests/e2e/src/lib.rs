@@ -6,6 +6,8 @@
 //! is stopped and removed when its [`Session`] and [`StaticServer`] are dropped, even when the test fails.
 
 mod app;
+mod driver;
+mod port;
 mod server;
 mod session;
 

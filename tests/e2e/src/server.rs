@@ -5,6 +5,10 @@
 //! server must look like a network that is gone, and a browser would otherwise keep sending requests down an idle
 //! keep-alive connection that nobody answers any more. `stop` closes the listening socket (new connections are
 //! refused) and cuts every connection still open.
+//!
+//! The port is a [`ReservedPort`] kept for the server's whole life: the listener bound when the server starts is the
+//! one that serves (no bind, drop and bind again), and while the server is stopped no other process is given the
+//! port, so that `resume` listens on it again.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -14,10 +18,12 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::port::ReservedPort;
+
 /// Serves one folder over HTTP until stopped or dropped.
 #[allow(missing_debug_implementations)]
 pub struct StaticServer {
-    port: u16,
+    port: ReservedPort,
     root: Arc<Mutex<PathBuf>>,
     delay: Arc<Mutex<Option<(String, Duration)>>>,
     wasm_as_octet_stream: Arc<AtomicBool>,
@@ -36,9 +42,8 @@ impl StaticServer {
     /// # Errors
     /// When no port can be bound.
     pub fn start(root: &Path) -> std::io::Result<StaticServer> {
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let mut server = StaticServer {
-            port,
+            port: ReservedPort::new()?,
             root: Arc::new(Mutex::new(root.to_owned())),
             delay: Arc::default(),
             wasm_as_octet_stream: Arc::default(),
@@ -50,7 +55,7 @@ impl StaticServer {
 
     /// The origin, e.g. `http://127.0.0.1:41234`.
     pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        format!("http://127.0.0.1:{}", self.port.port())
     }
 
     /// Serves another folder from now on (a new deployment).
@@ -77,7 +82,7 @@ impl StaticServer {
         let Some(running) = self.running.take() else { return };
         running.stopping.store(true, Ordering::SeqCst);
         // Wake the accept loop so that it sees the flag and drops the listening socket.
-        drop(TcpStream::connect(("127.0.0.1", self.port)));
+        drop(TcpStream::connect(("127.0.0.1", self.port.port())));
         let _ = running.thread.join();
         if let Ok(open) = running.open.lock() {
             for (_, stream) in open.iter() {
@@ -86,7 +91,7 @@ impl StaticServer {
         }
     }
 
-    /// Starts answering again on the same port.
+    /// Starts answering again on the same port (kept for this server while it was stopped).
     ///
     /// # Errors
     /// When the port cannot be bound again.
@@ -94,7 +99,7 @@ impl StaticServer {
         if self.running.is_some() {
             return Ok(());
         }
-        let listener = TcpListener::bind(("127.0.0.1", self.port))?;
+        let listener = TcpListener::bind(("127.0.0.1", self.port.port()))?;
         let stopping = Arc::new(AtomicBool::new(false));
         let open: Arc<Mutex<Vec<(u64, TcpStream)>>> = Arc::default();
         let (root, flag, connections) = (Arc::clone(&self.root), Arc::clone(&stopping), Arc::clone(&open));
@@ -194,5 +199,40 @@ fn content_type(path: &str) -> &'static str {
         "png" => "image/png",
         "svg" => "image/svg+xml",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    fn get(origin: &str) -> std::io::Result<String> {
+        let mut stream = TcpStream::connect(origin.trim_start_matches("http://"))?;
+        stream.write_all(b"GET /hello.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer)
+    }
+
+    /// The offline tests stop the server (the network is gone) and resume it on the same origin. While it is stopped,
+    /// connections are refused and the port stays bound (a plain bind of it fails; binds to port 0 skip it), so
+    /// that it can resume there.
+    #[test]
+    fn a_stopped_server_keeps_its_port_and_resumes_on_it() -> std::io::Result<()> {
+        let root = tempfile::tempdir()?;
+        std::fs::write(root.path().join("hello.txt"), "你好")?;
+        let mut server = StaticServer::start(root.path())?;
+        let origin = server.origin();
+        assert!(get(&origin)?.ends_with("\r\n\r\n你好"));
+        server.stop();
+        assert!(get(&origin).is_err(), "a stopped server refuses connections");
+        let port = origin.rsplit(':').next().and_then(|port| port.parse::<u16>().ok()).unwrap_or_default();
+        assert!(crate::port::tests::plain_bind(port).is_err(), "port {port} was let go while the server was stopped");
+        server.resume()?;
+        assert_eq!(server.origin(), origin);
+        assert!(get(&origin)?.ends_with("\r\n\r\n你好"));
+        Ok(())
     }
 }
