@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub mod bench;
 mod browser;
 mod components;
+mod key_store;
 mod pages;
 mod route;
 mod split;

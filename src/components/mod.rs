@@ -4,6 +4,8 @@ pub mod check_box;
 pub mod confirm;
 pub mod field_messages;
 pub mod findings_panel;
+pub mod key_export;
+pub mod key_import;
 pub mod radios;
 pub mod select_field;
 pub mod signing_key;
