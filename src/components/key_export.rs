@@ -41,7 +41,10 @@ pub fn ExportKeyForm(panel: KeyPanel, open: RwSignal<bool>) -> impl IntoView {
                 return;
             }
         };
-        let Some(fingerprint) = fingerprint() else { return };
+        let Some(fingerprint) = panel.state.get_untracked().and_then(Result::ok).flatten().map(|view| view.fingerprint)
+        else {
+            return;
+        };
         problem.set(None);
         working.set(true);
         leptos::task::spawn_local(async move {

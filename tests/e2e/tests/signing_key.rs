@@ -10,15 +10,17 @@ use std::process::Command;
 use serde_json::Value;
 use shenbao_core::signing::BundleKey;
 use shenbao_e2e::{
-    Browser, KEY_PASSPHRASE, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector,
+    Browser, KEY_PASSPHRASE, Session, StaticServer, TestResult, browser_tests, copy_dir, dist_dir, shenbao_cli, vector,
 };
 
 browser_tests!(
+    the_first_export_makes_the_key_and_asks_to_back_it_up,
     key_file_is_encrypted_and_the_key_cannot_be_read,
     key_file_imports_only_with_its_passphrase,
     a_key_in_local_storage_moves_into_the_browser_key_store,
     an_old_unencrypted_key_file_still_imports_with_a_note,
     a_key_file_on_the_verify_page_is_reported_as_exposed,
+    a_browser_without_ed25519_keeps_the_key_as_before_and_says_so,
 );
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -44,6 +46,21 @@ fn verifies_with(file: &Path, fingerprint: &str) -> TestResult {
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success() && out.contains(fingerprint) && out.contains("签名有效"), "{out}");
     Ok(())
+}
+
+async fn the_first_export_makes_the_key_and_asks_to_back_it_up(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let (fingerprint, bundle) = export_bundle(&s, &server.origin()).await?;
+    s.wait_for_text("#export-new-key-note", "关闭或刷新本页后就不能再导出").await?;
+    verifies_with(&bundle, &fingerprint)?;
+    // In the same page, 密钥与存储 offers the key file of the key just made.
+    s.click("a[href=\"#/settings\"]").await?;
+    s.wait_for_text("#key-fingerprint", &fingerprint).await?;
+    s.wait_for("#key-backup-now").await?;
+    let file = s.export_key_file(KEY_PASSPHRASE).await?;
+    assert_eq!(decrypt(&file, KEY_PASSPHRASE)?.fingerprint(), fingerprint);
+    s.close().await
 }
 
 async fn key_file_is_encrypted_and_the_key_cannot_be_read(browser: Browser) -> TestResult {
@@ -230,5 +247,49 @@ async fn a_key_file_on_the_verify_page_is_reported_as_exposed(browser: Browser) 
         assert!(result.contains("生成新的签名密钥") && result.contains("通知该县"), "{result}");
         assert!(!result.contains("这不是申报包"), "{result}");
     }
+    s.close().await
+}
+
+/// An older browser (Chromium before 137, Firefox before 129): WebCrypto knows no Ed25519. The browsers installed
+/// here all do, so the built app is served with one script added before it that makes `importKey` refuse Ed25519
+/// as those browsers do (`NotSupportedError`); nothing else changes. The key is then kept as before (local
+/// storage), the page says so, and the key file is still encrypted and can be exported at any time.
+async fn a_browser_without_ed25519_keeps_the_key_as_before_and_says_so(browser: Browser) -> TestResult {
+    let site = tempfile::tempdir()?;
+    copy_dir(&dist_dir(), site.path())?;
+    std::fs::write(
+        site.path().join("no-ed25519.js"),
+        "const importKey = SubtleCrypto.prototype.importKey;
+         SubtleCrypto.prototype.importKey = function (format, data, algorithm, ...rest) {
+           const name = typeof algorithm === 'string' ? algorithm : algorithm && algorithm.name;
+           if (String(name).toLowerCase() === 'ed25519') {
+             return Promise.reject(new DOMException('Algorithm: Unrecognized name', 'NotSupportedError'));
+           }
+           return importKey.call(this, format, data, algorithm, ...rest);
+         };",
+    )?;
+    let index = site.path().join("index.html");
+    let html = std::fs::read_to_string(&index)?;
+    std::fs::write(&index, html.replacen("<head>", "<head><script src=\"no-ed25519.js\"></script>", 1))?;
+    let server = StaticServer::start(site.path())?;
+    let s = Session::start(browser).await?;
+    s.open(&format!("{}/#/settings", server.origin())).await?;
+    s.click("#generate-key").await?;
+    let fingerprint = s.text("#key-fingerprint").await?;
+    assert_eq!(s.eval("return document.getElementById('key-protection').dataset.protection").await?, "local-storage");
+    assert!(s.text("#key-protection").await?.contains("未加密地保存在浏览器的本地存储中"));
+    let stored = s.eval("return localStorage.getItem('shenbao.signing-key')").await?;
+    let stored = BundleKey::from_key_file(stored.as_str().unwrap_or_default())?;
+    assert_eq!(stored.fingerprint(), fingerprint);
+    assert_eq!(s.stored_crypto_key().await?["found"], false);
+    // The key file is encrypted all the same, and can be exported after a reload too.
+    s.reload().await?;
+    s.wait_for_text("#key-fingerprint", &fingerprint).await?;
+    assert!(s.eval("return document.getElementById('key-not-exportable') === null").await? == true);
+    let file = s.export_key_file(KEY_PASSPHRASE).await?;
+    assert_eq!(decrypt(&file, KEY_PASSPHRASE)?.fingerprint(), fingerprint);
+    let (signed_by, bundle) = export_bundle(&s, &server.origin()).await?;
+    assert_eq!(signed_by, fingerprint);
+    verifies_with(&bundle, &fingerprint)?;
     s.close().await
 }
