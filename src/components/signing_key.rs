@@ -127,7 +127,7 @@ fn protection_text(protection: Protection) -> &'static str {
             "保护方式：签名密钥保存在浏览器的安全存储中，不可导出。本工具可以用它签名，但任何网页脚本都无法读出私钥。"
         }
         Protection::LocalStorage => {
-            "保护方式：本浏览器不支持不可导出的签名密钥，签名密钥未加密地保存在浏览器的本地存储中，本网站的其他脚本可能读取它。建议改用新版 Chrome、Edge 或 Firefox。"
+            "保护方式：本浏览器不支持不可导出的签名密钥（或本工具不是通过 https 打开的），签名密钥未加密地保存在浏览器的本地存储中，本网站的其他脚本可能读取它。建议改用新版 Chrome、Edge 或 Firefox，并通过 https 打开本工具。"
         }
         Protection::PageOnly => "保护方式：单文件版不在本机保存签名密钥，密钥只在本页打开期间保存在内存中。",
     }

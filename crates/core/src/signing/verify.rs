@@ -347,7 +347,7 @@ pub enum VerifyFailure {
     #[error("这是草稿文件，不是签名的申报包。")]
     IsDraft,
     /// A county's private key file (sent by mistake): whoever has it may sign as the county.
-    #[error("{}", exposed_key_message(*encrypted, fingerprint.as_deref()))]
+    #[error("{}", super::key_file::exposed_key_message(*encrypted, fingerprint.as_deref()))]
     PrivateKeyFile {
         /// Whether it is this tool's passphrase-encrypted key file (else the private key is in the clear).
         encrypted: bool,
@@ -445,24 +445,4 @@ impl VerifyFailure {
             VerifyFailure::ParameterSetChanged(_) => "parameter_set_changed",
         }
     }
-}
-
-/// What a reviewer is told about a key file found among bundles: the key may be exposed, and what the county does.
-fn exposed_key_message(encrypted: bool, fingerprint: Option<&str>) -> String {
-    let which = fingerprint.map(|f| format!("（公钥指纹 {f}）")).unwrap_or_default();
-    let exposure = if encrypted {
-        format!(
-            "这是一个县的签名密钥文件{which}，不是申报包。文件虽已用口令加密，但已离开该县，口令如果较弱或也一同外传，\
-             别人就能以该县名义签名：应按私钥可能泄露处理。"
-        )
-    } else {
-        format!(
-            "这是一个县的签名密钥文件{which}，不是申报包，而且私钥没有加密：拿到此文件的人都能以该县名义签名，\
-             应按私钥已经泄露处理。"
-        )
-    };
-    format!(
-        "{exposure}请通知该县：在申报助手「密钥与存储」生成新的签名密钥，用新密钥重新导出申报包报送，\
-         并在加盖公章的报送函上写明新的公钥指纹；今后不再接受旧指纹签名的申报包。请删除收到的密钥文件（包括邮件中的）。"
-    )
 }
