@@ -30,8 +30,9 @@ pub const KEY_FILE_PEM_LABEL: &str = EncryptedPrivateKeyInfoOwned::PEM_LABEL;
 /// The fewest characters (Unicode scalar values: a Chinese character counts one) a new passphrase may have.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
 
-/// scrypt's cost, log₂ N, for the files this version writes: 2^17 × r 8 × 128 bytes = 128 MiB of memory. Measured
-/// in the release wasm at about 0.5 s in Chromium and 0.6 s in Firefox on the project's machine (docs/key-storage.md).
+/// scrypt's cost, log₂ N, for the files this version writes: 2^17 × r 8 × 128 bytes = 128 MiB of memory. In the
+/// release wasm it takes about 0.9 s of CPU in Chromium and 1.05 s in Firefox on the project's machine
+/// (docs/key-storage.md).
 pub const SCRYPT_LOG_N: u8 = 17;
 /// scrypt's block size r.
 pub const SCRYPT_R: u32 = 8;
