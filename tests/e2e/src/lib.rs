@@ -11,7 +11,7 @@ mod port;
 mod server;
 mod session;
 
-pub use app::{field, finding, radio};
+pub use app::{KEY_PASSPHRASE, field, finding, radio};
 pub use server::StaticServer;
 pub use session::{Browser, Session};
 
