@@ -14,7 +14,9 @@
 #   4. wasm-opt -Oz shrinks every module.
 # Between 1 and 3, reference-types and multivalue are taken out of every module's target_features section
 # (scripts/wasm-features.mjs): rustc enables them by default, yet nothing needs them but wasm-bindgen's way of passing
-# JS values, and browsers before Chromium 96 cannot compile them. The app's WebAssembly then needs only the four
+# JS values, and browsers before Chromium 96 cannot compile them. `.cargo/config.toml` builds our crates without
+# them; the precompiled std still lists them in the section, which wasm-bindgen and wasm-opt follow. The app's
+# WebAssembly then needs only the four
 # features that wasm-opt is told to enable below; the page's floor check (index.html) tests exactly those, and
 # scripts/postbuild.mjs fails the build if a module enables another (docs/browsers.md).
 set -euo pipefail
