@@ -8,10 +8,12 @@
 mod app;
 mod driver;
 mod port;
+mod probe;
 mod server;
 mod session;
 
 pub use app::{KEY_PASSPHRASE, field, finding, radio};
+pub use probe::{PROBE_RECORD, probed_app, probed_single_file};
 pub use server::StaticServer;
 pub use session::{Browser, Session};
 

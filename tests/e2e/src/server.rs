@@ -27,6 +27,7 @@ pub struct StaticServer {
     root: Arc<Mutex<PathBuf>>,
     delay: Arc<Mutex<Option<(String, Duration)>>>,
     wasm_as_octet_stream: Arc<AtomicBool>,
+    scripts_as_text: Arc<AtomicBool>,
     running: Option<Running>,
 }
 
@@ -47,6 +48,7 @@ impl StaticServer {
             root: Arc::new(Mutex::new(root.to_owned())),
             delay: Arc::default(),
             wasm_as_octet_stream: Arc::default(),
+            scripts_as_text: Arc::default(),
             running: None,
         };
         server.resume()?;
@@ -66,9 +68,22 @@ impl StaticServer {
         }
     }
 
+    /// Answers every request at once again (undoes [`StaticServer::delay`]).
+    pub fn clear_delay(&self) {
+        if let Ok(mut delay) = self.delay.lock() {
+            *delay = None;
+        }
+    }
+
     /// Serves `.wasm` files as `application/octet-stream`, as a misconfigured web server does.
     pub fn serve_wasm_as_octet_stream(&self) {
         self.wasm_as_octet_stream.store(true, Ordering::SeqCst);
+    }
+
+    /// Serves `.js` files as `text/plain` (`on`), as a misconfigured web server does: browsers refuse them as module
+    /// scripts. `false` serves them as JavaScript again.
+    pub fn serve_scripts_as_text(&self, on: bool) {
+        self.scripts_as_text.store(on, Ordering::SeqCst);
     }
 
     pub fn serve_from(&self, root: &Path) {
@@ -105,6 +120,7 @@ impl StaticServer {
         let (root, flag, connections) = (Arc::clone(&self.root), Arc::clone(&stopping), Arc::clone(&open));
         let delay = Arc::clone(&self.delay);
         let octet = Arc::clone(&self.wasm_as_octet_stream);
+        let text = Arc::clone(&self.scripts_as_text);
         let thread = std::thread::spawn(move || {
             let ids = AtomicU64::new(0);
             for stream in listener.incoming() {
@@ -117,11 +133,14 @@ impl StaticServer {
                     list.push((id, copy));
                 }
                 let (root, connections, delay) = (Arc::clone(&root), Arc::clone(&connections), Arc::clone(&delay));
-                let octet = octet.load(Ordering::SeqCst);
+                let misconfigured = Misconfigured {
+                    wasm_as_octet_stream: octet.load(Ordering::SeqCst),
+                    scripts_as_text: text.load(Ordering::SeqCst),
+                };
                 std::thread::spawn(move || {
                     let root = root.lock().map(|r| r.clone()).unwrap_or_default();
                     let delay = delay.lock().map(|d| d.clone()).unwrap_or_default();
-                    let _ = serve(&root, stream, delay, octet);
+                    let _ = serve(&root, stream, delay, misconfigured);
                     if let Ok(mut list) = connections.lock() {
                         list.retain(|(other, _)| *other != id);
                     }
@@ -139,8 +158,20 @@ impl Drop for StaticServer {
     }
 }
 
+/// Content types a misconfigured server gets wrong.
+#[derive(Clone, Copy)]
+struct Misconfigured {
+    wasm_as_octet_stream: bool,
+    scripts_as_text: bool,
+}
+
 /// Answers one request on the connection, then closes it.
-fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>, octet: bool) -> std::io::Result<()> {
+fn serve(
+    root: &Path,
+    stream: TcpStream,
+    delay: Option<(String, Duration)>,
+    misconfigured: Misconfigured,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -168,8 +199,13 @@ fn serve(root: &Path, stream: TcpStream, delay: Option<(String, Duration)>, octe
     let safe = !relative.split('/').any(|part| part == "..");
     let (status, kind, body) = match std::fs::read(root.join(&relative)) {
         Ok(bytes) if safe && (method == "GET" || method == "HEAD") => {
-            let kind =
-                if octet && relative.ends_with(".wasm") { "application/octet-stream" } else { content_type(&relative) };
+            let kind = if misconfigured.wasm_as_octet_stream && relative.ends_with(".wasm") {
+                "application/octet-stream"
+            } else if misconfigured.scripts_as_text && relative.ends_with(".js") {
+                "text/plain; charset=utf-8"
+            } else {
+                content_type(&relative)
+            };
             ("200 OK", kind, bytes)
         }
         _ => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),

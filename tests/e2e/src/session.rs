@@ -43,10 +43,29 @@ impl Session {
     /// # Errors
     /// When the driver or the browser does not start.
     pub async fn start(browser: Browser) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+        Session::start_with(browser, "normal").await
+    }
+
+    /// As [`Session::start`], but navigations return at once instead of waiting for the page's `load` (WebDriver's
+    /// page load strategy `none`): for pages whose files never arrive, which a test waits for by other means.
+    ///
+    /// # Errors
+    /// As [`Session::start`].
+    pub async fn start_without_waiting_for_loads(
+        browser: Browser,
+    ) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+        Session::start_with(browser, "none").await
+    }
+
+    async fn start_with(
+        browser: Browser,
+        page_load_strategy: &str,
+    ) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
         let profile = tempfile::Builder::new().prefix("shenbao-profile-").tempdir()?;
         let downloads = tempfile::Builder::new().prefix("shenbao-downloads-").tempdir()?;
         let driver = DriverProcess::start(browser).await?;
-        let capabilities = capabilities(browser, profile.path(), downloads.path());
+        let mut capabilities = capabilities(browser, profile.path(), downloads.path());
+        capabilities.insert("pageLoadStrategy".into(), page_load_strategy.into());
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         let client = connect_with_retry(&builder, &driver.url()).await?;
