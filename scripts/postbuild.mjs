@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { finishPage } from "./page-policy.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const BUILD_META = /\s*<meta name="shenbao-build" content="[^"]*" \/>/g;
@@ -74,6 +75,9 @@ const preload =
   // No integrity on the wasm preload: browsers ignore it for fetch preloads and warn on every load.
   `    <link rel="preload" href="./${pkg}/shenbao_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm" />\n`;
 page = page.replace("</head>", `${preload}  </head>`);
+// The page's final text: comments out, the floor script checked, the Content-Security-Policy with the hashes of its
+// inline scripts (scripts/page-policy.mjs, docs/browsers.md).
+page = await finishPage(page, join(dist, pkg));
 writeFileSync(indexPath, page);
 
 const index = readFileSync(indexPath, "utf8").replace(BUILD_META, "");

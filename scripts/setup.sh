@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently; quick when everything is there.
 #   scripts/setup.sh build     rustup target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (npm binaryen) and node tools
-#   scripts/setup.sh browsers  Debian chromium + chromium-driver, firefox-esr, geckodriver (crates.io)
+#   scripts/setup.sh browsers  Debian chromium + chromium-driver, firefox-esr, a Chinese font (fonts-noto-cjk),
+#                              geckodriver (crates.io)
 #   scripts/setup.sh all       both
 # Only the package registries are reachable on the machines we target: nothing here downloads from anywhere else.
 set -euo pipefail
@@ -54,7 +55,15 @@ setup_build() {
 }
 
 setup_browsers() {
-  apt_packages chromium chromium-driver firefox-esr
+  # fonts-noto-cjk: without a Chinese font the browsers lay out every Chinese character as a box of another width,
+  # so layout tests and screenshots would not measure what users see. Noto Sans CJK SC (思源黑体) is in the app's
+  # font stack and has a real bold (labels, headings and tags are bold; a one-weight font such as WenQuanYi Micro
+  # Hei is made bold by each browser its own way, so the two browsers would measure different text).
+  apt_packages chromium chromium-driver firefox-esr fonts-noto-cjk
+  if ! fc-list :lang=zh family | grep -q .; then
+    echo "[setup] fonts-noto-cjk is installed but fontconfig lists no Chinese font (fc-list :lang=zh)" >&2
+    exit 1
+  fi
   cargo_tool geckodriver geckodriver "$GECKODRIVER_VERSION" "geckodriver $GECKODRIVER_VERSION" --locked
 }
 

@@ -8,11 +8,12 @@
 //   goes into the same script as base64: the main one is handed to the glue's init as bytes, the others are read
 //   from there when the loader asks for them. No fetch, no import;
 // - no manifest and no service worker (browsers refuse both from file://);
-// - a Content-Security-Policy that allows that one script (by its SHA-256), inline styles, data: images and
-//   WebAssembly compilation, and nothing else: no request can leave the page.
-import { createHash } from "node:crypto";
+// - the page's floor script (index.html, docs/browsers.md) stays;
+// - a Content-Security-Policy, instead of the served page's, that allows those two scripts (by their SHA-256),
+//   inline styles, data: images and WebAssembly compilation, and nothing else: no request can leave the page.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { floorScript, scriptSource } from "./page-policy.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const NAME = "衔接推进区申报助手.html";
@@ -34,6 +35,7 @@ for (const [what, pattern] of [
   ["modulepreload link", /\s*<link rel="modulepreload"[^>]*>/g],
   ["wasm preload link", /\s*<link rel="preload"[^>]*as="fetch"[^>]*>/g],
   ["manifest link", /\s*<link rel="manifest"[^>]*>/g],
+  ["served page's policy", /\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g],
 ]) {
   if (!pattern.test(html)) throw new Error(`single: no ${what} in ${dist}/index.html`);
   html = html.replace(pattern, "");
@@ -97,19 +99,23 @@ function singleFetch(file) {
 ${split}
 const splitLoaders = { ${splitExports.join(", ")} };
 ${glue}
-{
-  const wasm = await ${initName}({ module_or_path: wasmBytes("shenbao_bg.wasm") });
-  window.wasmBindings = { ${exported.join(", ")} };
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-}
+const shenbaoFloor = window.shenbaoFloor;
+if (shenbaoFloor.ok)
+  ${initName}({ module_or_path: wasmBytes("shenbao_bg.wasm") }).then((wasm) => {
+    window.wasmBindings = { ${exported.join(", ")} };
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  }, shenbaoFloor.fail);
 `;
-const scriptHash = createHash("sha256").update(script).digest("base64");
+
+// The floor script stays as it is; it states the single file's oldest Chrome/Edge (80, not 97) when it finds the
+// shenbao-variant meta element below, since this policy keeps 'unsafe-eval' (docs/browsers.md).
+const floor = floorScript(html);
 const csp = [
   "default-src 'none'",
   // 'wasm-unsafe-eval' lets current browsers compile the wasm; browsers older than it (Chromium before 97, the cores
   // of some 360 and QQ browsers) only know 'unsafe-eval'. Either way no other script can run: script-src admits only
-  // this one by its hash, and it never evaluates strings.
-  `script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval' 'unsafe-eval'`,
+  // the floor and this one by their hashes, and neither evaluates strings.
+  `script-src ${scriptSource(floor)} ${scriptSource(script)} 'wasm-unsafe-eval' 'unsafe-eval'`,
   "style-src 'unsafe-inline'",
   "img-src data:",
   "base-uri 'none'",
@@ -122,7 +128,7 @@ html = html.replace(
   '<meta charset="utf-8" />',
   `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <meta name="shenbao-variant" content="single-file" />`,
 );
-html = html.replace("</head>", `<style>\n${css}\n</style>\n<script type="module">${script}</script>\n</head>`);
+html = html.replace("</head>", () => `<style>\n${css}\n</style>\n<script type="module">${script}</script>\n</head>`);
 if (/\b(?:src|href)="(?!data:|#)/.test(html)) throw new Error("single: the page still refers to another file");
 
 mkdirSync(join(dist, "single"), { recursive: true });

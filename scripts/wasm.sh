@@ -12,6 +12,13 @@
 #   3. wasm-bindgen makes the JS glue for the main module; `--keep-lld-exports` keeps the function table and the
 #      stack pointer global exported, which the split modules import;
 #   4. wasm-opt -Oz shrinks every module.
+# Between 1 and 3, reference-types and multivalue are taken out of every module's target_features section
+# (scripts/wasm-features.mjs): rustc enables them by default, yet nothing needs them but wasm-bindgen's way of passing
+# JS values, and browsers before Chromium 96 cannot compile them. `.cargo/config.toml` builds our crates without
+# them; the precompiled std still lists them in the section, which wasm-bindgen and wasm-opt follow. The app's
+# WebAssembly then needs only the four
+# features that wasm-opt is told to enable below; the page's floor check (index.html) tests exactly those, and
+# scripts/postbuild.mjs fails the build if a module enables another (docs/browsers.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -26,6 +33,7 @@ mkdir -p "$out/split" "$out/pkg"
 
 cargo build --release --target wasm32-unknown-unknown --bin shenbao
 wasm-split-cli --target web --out-name shenbao "$cargo_target/wasm32-unknown-unknown/release/shenbao.wasm" "$out/split"
+node scripts/wasm-features.mjs disallow reference-types,multivalue,call-indirect-overlong "$out"/split/*.wasm
 # The name sections the splitter writes carry a subsection wasm-bindgen does not know: it says so for every
 # module; nothing is lost (wasm-opt drops names anyway).
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out/pkg" "$out/split/shenbao.wasm" 2>&1 \
@@ -36,7 +44,6 @@ rm "$out/pkg/shenbao.wasm"
 for module in "$out"/pkg/*.wasm; do
   wasm-opt -Oz --low-memory-unused \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    --enable-reference-types --enable-multivalue \
     "$module" -o "$module.opt" 2>&1 | { grep -v '^warning: unknown name subsection' || true; } >&2
   mv "$module.opt" "$module"
 done

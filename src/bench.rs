@@ -17,7 +17,7 @@ use leptos::wasm_split::wasm_split;
 use shenbao_core::ParameterSet;
 use shenbao_core::assessment::evaluate_draft;
 use shenbao_core::draft::Draft;
-use shenbao_core::signing::{BundleKey, export_signed_bundle};
+use shenbao_core::signing::{BundleKey, KeyFileRandomness, NewPassphrase, export_signed_bundle};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::split::NotLoaded;
@@ -112,6 +112,30 @@ fn time_export(draft_json: &str, runs: u32) -> Result<Vec<f64>, String> {
     let key = BundleKey::from_secret_bytes([7; 32], now);
     let mut outcome = Ok(String::new());
     let times = time_runs(runs, || outcome = export_signed_bundle(&draft, &params, Vec::new(), now, &key));
+    outcome.map(|_| times).map_err(|error| error.to_string())
+}
+
+/// Encrypting the key file as 导出密钥文件 does (scrypt at the cost the app writes, then AES-256-GCM), with a
+/// throwaway key and passphrase: the wait the user sees, also on import (decrypting derives the same key).
+///
+/// # Errors
+/// The core refused to encrypt (not expected).
+#[wasm_bindgen]
+pub async fn bench_key_file(runs: u32) -> Result<Vec<f64>, String> {
+    key_file_runs(runs).await.unwrap_or_else(|not_loaded| Err(not_loaded.message()))
+}
+
+#[wasm_split(bench_hooks, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn key_file_runs(runs: u32) -> Result<Result<Vec<f64>, String>, NotLoaded> {
+    Ok(time_key_file(runs))
+}
+
+fn time_key_file(runs: u32) -> Result<Vec<f64>, String> {
+    let key = BundleKey::from_secret_bytes([7; 32], browser::now());
+    let passphrase = NewPassphrase::check("基准测试用的口令0123", "基准测试用的口令0123").map_err(|e| e.to_string())?;
+    let randomness = KeyFileRandomness { salt: [1; 16], nonce: [2; 12] };
+    let mut outcome = Ok(String::new());
+    let times = time_runs(runs, || outcome = key.to_encrypted_key_file(&passphrase, randomness));
     outcome.map(|_| times).map_err(|error| error.to_string())
 }
 

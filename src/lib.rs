@@ -16,6 +16,7 @@ mod components;
 mod draft_context;
 mod draft_shell;
 mod drafts;
+mod key_store;
 mod pages;
 mod route;
 mod split;

@@ -19,7 +19,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
         document.create_element("a").map_err(|_| "无法生成下载链接")?.dyn_into().map_err(|_| "无法生成下载链接")?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
-    anchor.style_set_display_none();
+    // `hidden`, not a `style` attribute: the page's Content-Security-Policy refuses inline styles (docs/browsers.md).
+    anchor.set_hidden(true);
     if let Some(body) = document.body() {
         let _ = body.append_child(&anchor);
         anchor.click();
@@ -33,16 +34,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
     Ok(())
-}
-
-trait HideElement {
-    fn style_set_display_none(&self);
-}
-
-impl HideElement for web_sys::HtmlAnchorElement {
-    fn style_set_display_none(&self) {
-        let _ = self.set_attribute("style", "display:none");
-    }
 }
 
 /// Reads a picked or dropped file as UTF-8 text (a leading byte-order mark skipped). Not `File.text()`, which

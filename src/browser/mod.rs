@@ -4,16 +4,18 @@
 //!
 //! Split by what it touches: `storage` (local storage), `page` (the clock, the random source, location, title,
 //! the page's meta data), `focus` (keyboard focus and scrolling to it), `files` (downloads and picked files),
-//! `offline` (the service worker and the storage manager).
+//! `offline` (the service worker and the storage manager), `keys` (WebCrypto and IndexedDB for the signing key).
 
 mod files;
 mod focus;
+mod keys;
 mod offline;
 mod page;
 mod storage;
 
 pub use files::*;
 pub use focus::*;
+pub use keys::*;
 pub use offline::*;
 pub use page::*;
 pub use storage::*;

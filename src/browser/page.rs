@@ -25,8 +25,16 @@ pub fn local_date_compact() -> String {
 /// # Errors
 /// When the browser has no `crypto` object.
 pub fn random_bytes() -> Result<[u8; 32], String> {
+    random_array()
+}
+
+/// `N` bytes from the browser's cryptographic random source (`crypto.getRandomValues`).
+///
+/// # Errors
+/// When the browser has no `crypto` object.
+pub fn random_array<const N: usize>() -> Result<[u8; N], String> {
     let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or("浏览器不支持安全随机数")?;
-    let mut bytes = [0u8; 32];
+    let mut bytes = [0u8; N];
     crypto.get_random_values_with_u8_array(&mut bytes).map_err(|_| "浏览器无法生成安全随机数".to_owned())?;
     Ok(bytes)
 }
@@ -49,6 +57,17 @@ pub fn after_next_paint(work: impl Fn() + Clone + 'static) {
     let _ = window.request_animation_frame(on_frame.unchecked_ref());
     let fallback = wasm_bindgen::closure::Closure::once_into_js(work);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+}
+
+/// Resolves once the next frame has been painted ([`after_next_paint`]): long work awaited after it (deriving a
+/// key from a passphrase) runs after the page has shown that it is at work.
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_next_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Scrolls to the top of the page (after navigating to another step).

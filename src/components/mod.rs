@@ -6,6 +6,8 @@ pub mod field_input;
 pub mod field_messages;
 pub mod findings_panel;
 pub mod item_controls;
+pub mod key_export;
+pub mod key_import;
 pub mod radios;
 pub mod save_state;
 pub mod select_field;

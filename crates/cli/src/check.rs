@@ -9,9 +9,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use shenbao_core::Wan;
-use shenbao_core::check::{Check, FileKind, percent};
+use shenbao_core::check::{Check, FileKind};
 use shenbao_core::evaluation::{Severity, Status};
 use shenbao_core::model::FundingSource;
+use shenbao_core::money::percent_text;
 
 use crate::safe_text::for_terminal;
 
@@ -20,7 +21,8 @@ use crate::safe_text::for_terminal;
 pub struct Args {
     /// A draft file (.json) or a signed bundle.
     pub file: PathBuf,
-    /// Print the result as JSON: {"status", "findings": [{"rule", "clause", "severity", "message", "fields"}], "figures"}.
+    /// Print the result as JSON: {"status", "findings": [{"rule", "key", "clause", "severity", "message", "fields"}],
+    /// "figures"}; `key` is the finding key a justification is filed under (`rule` or `rule@subject`).
     #[arg(long)]
     pub json: bool,
 }
@@ -103,13 +105,13 @@ fn figures(check: &Check, out: &mut String) {
     let _ = writeln!(out, "  省级以上衔接资金：{} 万元{subsidy}", figures.provincial_linkage_funds);
     let _ = writeln!(out, "  市县两级衔接资金：{} 万元", figures.city_county_linkage_funds);
     let _ = writeln!(out, "  衔接资金总量：{} 万元", figures.linkage_total);
-    let minimum_share = percent(params.sector_funds_min_share.value);
+    let minimum_share = percent_text(params.sector_funds_min_share.value);
     let _ = writeln!(
         out,
         "  整合的行业资金：{} 万元（不得低于衔接资金总量的 {minimum_share}，即 {} 万元）",
         figures.sector_total, figures.sector_minimum
     );
-    let share = figures.sector_share.map_or_else(|| "—（尚无衔接资金）".to_owned(), percent);
+    let share = figures.sector_share.map_or_else(|| "—（尚无衔接资金）".to_owned(), percent_text);
     let _ = writeln!(out, "  行业资金占比：{share}");
     let _ = writeln!(out, "  总投入：{} 万元", figures.total_investment);
     let _ = writeln!(out, "  资金来源（资金筹措 / 项目清单合计，万元）：");

@@ -3,7 +3,9 @@
 //! Each PATH is a bundle file or a folder. A folder is read **non-recursively**: its `*.json` files (any case of
 //! the extension), in name order. Every one of them gets a line, also when it is not a valid bundle (a draft file,
 //! another JSON file, a file that cannot be read): it fails, with the reason, so that nothing in the folder goes
-//! unnoticed. Other files and subfolders are not read; the summary says how many were skipped.
+//! unnoticed. So do its `*.key` and `*.pem` files, the key files a county may send by mistake: each fails saying
+//! that the county's private key may be exposed and what to do. Other files and subfolders are not read; the
+//! summary says how many were skipped.
 //!
 //! Each line: file, 市县, 公钥指纹, 签名有效 or the reason it fails, 可以提交/尚不能提交 (the rules re-run by this tool),
 //! 衔接资金总量, 注意 (differences from the recorded evaluation, signatures this version cannot check, names that do
@@ -166,7 +168,7 @@ fn files(paths: &[PathBuf], io_error: &mut bool) -> Found {
             let path = entry.path();
             if path.is_dir() {
                 found.subfolders += 1;
-            } else if is_json(&path) {
+            } else if is_json(&path) || is_key_file(&path) {
                 files.push(path);
             } else {
                 found.other_files += 1;
@@ -180,6 +182,12 @@ fn files(paths: &[PathBuf], io_error: &mut bool) -> Found {
 
 fn is_json(path: &Path) -> bool {
     path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
+/// A key file's name (`签名密钥-请勿外发-….key`, or `.pem`): read too, so that a key sent by mistake is reported.
+fn is_key_file(path: &Path) -> bool {
+    let extension = path.extension().and_then(|ext| ext.to_str());
+    extension.is_some_and(|ext| ext.eq_ignore_ascii_case("key") || ext.eq_ignore_ascii_case("pem"))
 }
 
 /// One file's line, as printed and as written to the CSV. The values are as found (file names and text from the

@@ -78,7 +78,8 @@ fn the_json_report_has_exactly_the_documented_shape() {
     assert_eq!(report["status"], "ready");
     assert_eq!(rules(&report), ["yellow_river_preference", "resident_support_priority", "linked_initiatives"]);
     for finding in report["findings"].as_array().expect("findings") {
-        assert_eq!(keys(finding), ["clause", "fields", "message", "rule", "severity"]);
+        assert_eq!(keys(finding), ["clause", "fields", "key", "message", "rule", "severity"]);
+        assert_eq!(finding["key"], finding["rule"], "a finding about no item is keyed by its rule");
     }
     let figures = &report["figures"];
     assert_eq!(figures["provincial_subsidy"], "2500");
@@ -146,6 +147,39 @@ fn a_warning_blocks_until_it_is_justified() {
     assert_eq!(code, 0);
     assert!(stdout.contains("  [需说明理由·已说明] 四.3　"), "{stdout}");
     assert!(stdout.ends_with("结论：可以提交（无必须修改的问题；需说明理由 1 项均已说明；提示 3 项）\n"), "{stdout}");
+}
+
+#[test]
+fn each_finding_gives_the_key_its_justification_is_filed_under() {
+    let mut draft = complete_draft_json();
+    draft["application"]["villages"][2]["plan"] = json!({"status": "in_preparation", "expected_on": "2023-06-30"});
+    draft["justifications"] = json!({"village_plan_in_preparation@v3": "正在编制，2023年6月底前批复。"});
+    let (code, report) = check_json(&scratch_file("keys.json", &draft.to_string()));
+    let finding = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "village_plan_in_preparation")
+        .unwrap_or_else(|| panic!("no finding of village_plan_in_preparation: {report}"));
+    assert_eq!(finding["key"], "village_plan_in_preparation@v3");
+    // Filed under that key, the justification answers the warning: the file can be submitted.
+    assert_eq!((code, report["status"].as_str()), (0, Some("ready")), "{report}");
+}
+
+#[test]
+fn a_share_just_below_half_is_not_shown_as_half() {
+    // 三.4: 1999.99 万元 of sector funds against 4000 万元 of linkage funds falls short; the share must say so too.
+    let mut draft = complete_draft_json();
+    draft["application"]["funds"]["sector_funds"][2]["amount"] = json!("99.99");
+    draft["application"]["projects"][3]["funding"]["sector"] = json!("99.99");
+    let file = scratch_file("share-below-half.json", &draft.to_string());
+    let (code, stdout, _) = shenbao(&["check"], &file);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("  行业资金占比：49.99%\n"), "{stdout}");
+    assert!(stdout.contains("（2000 万元），还差 0.01 万元。"), "{stdout}");
+    let (code, report) = check_json(&file);
+    assert_eq!((code, report["figures"]["sector_share"].as_str()), (1, Some("0.4999")));
+    assert!(rules(&report).contains(&"sector_funds_share"));
 }
 
 #[test]

@@ -151,6 +151,11 @@ pub enum BundleError {
     /// The content holds a number that is not a safe integer (at this JSON pointer).
     #[error("申报包在 {0} 处含有非整数或超出安全范围的数字；签名内容中的金额和比例必须写成字符串。")]
     NumberNotAllowed(String),
+    /// The signature made outside the core (the browser's WebCrypto) does not verify with the key's public key.
+    #[error(
+        "浏览器生成的签名未通过核验，申报包没有导出。请刷新页面后重试；如果仍然出现，请在「密钥与存储」查看签名密钥。"
+    )]
+    SignatureRejected,
 }
 
 /// The evaluation as exported, naming the parameter set it used. In the file it is one object: `parameter_set`

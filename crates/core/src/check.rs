@@ -6,7 +6,6 @@
 //! every warning has a justification; otherwise `blocked` (不能提交). A warning without its justification therefore
 //! makes a file `blocked` although no finding is of blocking severity.
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -14,7 +13,6 @@ use crate::assessment::{Readiness, evaluate_draft, is_justified, status_label};
 use crate::bundle::{BUNDLE_FORMAT, Bundle};
 use crate::draft::{DRAFT_FORMAT, Draft, DraftError};
 use crate::evaluation::{Evaluation, Figures, Finding, Severity, Status};
-use crate::money::round_ratio;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
 use crate::rules::Step;
@@ -167,11 +165,15 @@ pub struct CheckReport {
     pub figures: Figures,
 }
 
-/// A finding as reported: exactly these five members.
+/// A finding as reported: exactly these six members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportedFinding {
     /// The rule's id.
     pub rule: String,
+    /// The finding's key ([`Finding::key`]): the rule's id, or `rule@subject` for a finding about one village,
+    /// project or fund line (its stable id). A warning's justification is filed under this key in the draft's
+    /// `justifications` (`docs/draft-format.md`).
+    pub key: String,
     /// The clause of the notice.
     pub clause: String,
     /// `blocking`, `warning` or `info`.
@@ -186,18 +188,13 @@ impl From<&Finding> for ReportedFinding {
     fn from(finding: &Finding) -> ReportedFinding {
         ReportedFinding {
             rule: finding.rule.clone(),
+            key: finding.key(),
             clause: finding.clause.clone(),
             severity: finding.severity,
             message: finding.message.clone(),
             fields: finding.fields.clone(),
         }
     }
-}
-
-/// A ratio as a percentage for people: 0.6 → `60%`, 0.49995 → `50%` (the ratio is first rounded by
-/// [`round_ratio`], so at most two decimals of a percent remain).
-pub fn percent(ratio: Decimal) -> String {
-    format!("{}%", (round_ratio(ratio) * Decimal::ONE_HUNDRED).normalize())
 }
 
 /// Why a file could not be checked. `Display` is a Chinese message for the user.
@@ -227,14 +224,6 @@ pub enum CheckError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentages_keep_two_decimals_at_most() {
-        assert_eq!(percent(Decimal::new(6, 1)), "60%");
-        assert_eq!(percent(Decimal::new(49995, 5)), "50%");
-        assert_eq!(percent(Decimal::new(4999, 4)), "49.99%");
-        assert_eq!(percent(Decimal::ONE), "100%");
-    }
 
     #[test]
     fn the_exported_evaluation_is_one_flat_object_and_its_wrong_values_are_named_by_path() {

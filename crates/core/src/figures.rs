@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Application, ContentArea, FundingSource};
-use crate::money::{Wan, round_ratio};
+use crate::money::{Rounding, Wan, round};
 use crate::params::ParameterSet;
+use crate::village_identity;
 
 /// The figures the rules computed, all exact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,9 +25,11 @@ pub struct Figures {
     pub linkage_total: Wan,
     /// Sum of the integrated sector fund lines.
     pub sector_total: Wan,
-    /// Sector funds divided by all linkage funds, rounded by [`round_ratio`]; `None` when there are no linkage funds.
+    /// Sector funds divided by all linkage funds, rounded down to 0.0001 ([`Rounding::Reached`]: a share shown as 50 %
+    /// is at least 50 %); `None` when there are no linkage funds.
     pub sector_share: Option<Decimal>,
-    /// The least sector funds 三.4 requires: linkage total × the minimum share.
+    /// The least sector funds 三.4 requires: linkage total × the minimum share, rounded up to 0.0001 万元
+    /// ([`Rounding::Required`]: entering this amount satisfies 三.4).
     pub sector_minimum: Wan,
     /// Every source of funds together.
     pub total_investment: Wan,
@@ -36,7 +39,7 @@ pub struct Figures {
     pub projects_by_source: BTreeMap<FundingSource, Wan>,
     /// Content areas with at least one project, in the notice's order.
     pub content_areas_covered: Vec<ContentArea>,
-    /// Number of villages listed.
+    /// Number of different villages listed: a village listed twice counts once ([`crate::village_identity`]).
     pub village_count: u32,
     /// Number of projects listed.
     pub project_count: u32,
@@ -94,7 +97,9 @@ impl Figures {
         let linkage_total = provincial + city_county;
         let sector_total: Wan = funds.sector_funds.iter().filter_map(|line| line.amount).sum();
         let sector_share = (!linkage_total.is_zero())
-            .then(|| sector_total.decimal().checked_div(linkage_total.decimal()).map(round_ratio))
+            .then(|| {
+                sector_total.decimal().checked_div(linkage_total.decimal()).map(|share| round(share, Rounding::Reached))
+            })
             .flatten();
         let declared_by_source = by_source(|source| match source {
             FundingSource::ProvincialLinkage => provincial,
@@ -119,12 +124,15 @@ impl Figures {
             linkage_total,
             sector_total,
             sector_share,
-            sector_minimum: linkage_total.times(params.sector_funds_min_share.value),
+            sector_minimum: Wan::new(round(
+                linkage_total.times(params.sector_funds_min_share.value).decimal(),
+                Rounding::Required,
+            )),
             total_investment: declared_by_source.values().sum(),
             declared_by_source,
             projects_by_source,
             content_areas_covered,
-            village_count: u32::try_from(application.villages.len()).unwrap_or(u32::MAX),
+            village_count: u32::try_from(village_identity::distinct_count(&application.villages)).unwrap_or(u32::MAX),
             project_count: u32::try_from(application.projects.len()).unwrap_or(u32::MAX),
             plan_months: plan.start.zip(plan.end).map(|(start, end)| start.months_through(end)),
         }

@@ -6,7 +6,8 @@
 //!   caller (the Leptos app or the `shenbao` CLI). The compiler enforces the first half: `Cargo.toml` lists no
 //!   leptos, web-sys, wasm-bindgen or gloo, and chrono is built without its `clock` feature.
 //! - **Money is exact.** Every amount is a [`money::Wan`] (万元, a `rust_decimal::Decimal`), serialised as a string.
-//!   No `f32`/`f64` anywhere; the one rounding function is [`money::round_ratio`].
+//!   No `f32`/`f64` anywhere; the one rounding function is [`money::round`], for figures shown beside a minimum
+//!   of the notice, rounded toward the rule's verdict and never across it.
 //! - **Evaluation never refuses and never panics.** [`evaluate`] accepts any [`model::Application`] the model can
 //!   hold, however incomplete, and reports every finding at once in a stable order.
 //! - **The notice's numbers are data.** They live in a [`params::ParameterSet`] (one JSON file per notice, each value
@@ -36,6 +37,7 @@ pub mod sample;
 pub mod signing;
 
 pub mod sync;
+pub mod village_identity;
 
 pub use evaluation::{Evaluation, Figures, Finding, Severity, Status, evaluate};
 pub use model::Application;

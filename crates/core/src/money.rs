@@ -3,7 +3,8 @@
 //! Amounts are [`Wan`], a newtype over `rust_decimal::Decimal`. They are serialised as JSON strings (`"2500"`,
 //! `"312.5"`) so that no reader ever sees a binary float. Input accepts at most [`MAX_DECIMAL_PLACES`] decimals
 //! (0.0001 万元 = 1 元, the smallest unit a budget table uses), so sums and comparisons are exact and amounts
-//! are never rounded. The only rounding in the crate is [`round_ratio`], for ratios shown to people.
+//! people enter are never rounded. The only rounding in the crate is [`round`], for figures shown to people beside
+//! a minimum of the notice (a share reached, an amount required), and it never rounds across that minimum.
 
 use std::fmt;
 use std::iter::Sum;
@@ -117,17 +118,43 @@ fn normalise_full_width(c: char) -> char {
     }
 }
 
-/// Rounds a ratio for display: half away from zero (四舍五入, the customary rule of Chinese budget tables) to
-/// [`RATIO_DECIMAL_PLACES`] places. This is the crate's only rounding. Rules never compare a rounded value: 三.4
-/// compares exact amounts; this function serves the figures people read.
-pub fn round_ratio(ratio: Decimal) -> Decimal {
-    ratio.round_dp_with_strategy(RATIO_DECIMAL_PLACES, RoundingStrategy::MidpointAwayFromZero).normalize()
+/// Which way a figure shown to people is rounded, by what it is (the crate's one rounding rule, [`round`]).
+///
+/// Every ratio or amount the notice bounds is a minimum (三.4 "整合的行业资金规模不得低于……衔接资金总量的50%",
+/// 一.3 "衔接资金投入规模不低于4000万元"). A figure shown beside a minimum is rounded toward the rule's verdict,
+/// never across it, so that the figure and the finding always agree:
+/// - what the application **reaches** is rounded down: a share of 1999.99 / 4000 shows as 49.99 %, never 50 %,
+///   because it does not reach 50 %;
+/// - what the notice **requires** is rounded up to an amount one can enter: half of 4000.0001 万元 is stated as
+///   2000.0001 万元, never 2000.00005 (a fifth decimal cannot be typed) or 2000 (which falls short).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// A ratio the application reaches: down to [`RATIO_DECIMAL_PLACES`] places (0.01 %).
+    Reached,
+    /// An amount in 万元 the notice requires at least: up to [`MAX_DECIMAL_PLACES`] places (1 元), the smallest
+    /// amount a user can enter, so that entering the amount shown satisfies the rule.
+    Required,
 }
 
-/// A ratio as a percentage for people: rounded by [`round_ratio`], then shown ×100 with a `%` sign
-/// (0.6 → `60%`, 0.49995 → `50%`, 0.4999 → `49.99%`).
+/// Rounds a figure shown to people by the crate's one rounding rule ([`Rounding`]): a ratio reached goes down to
+/// 0.0001, an amount required goes up to 0.0001 万元; trailing zeros are dropped. Shares are never negative and a
+/// required amount is a minimum, so "down" and "up" are toward −∞ and +∞.
+///
+/// A rule compares exact amounts, or the required amount exactly as stated by this function (for amounts with at
+/// most [`MAX_DECIMAL_PLACES`] decimals, as every amount entered is, the verdicts are the same).
+pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
+    let (places, strategy) = match rounding {
+        Rounding::Reached => (RATIO_DECIMAL_PLACES, RoundingStrategy::ToNegativeInfinity),
+        Rounding::Required => (MAX_DECIMAL_PLACES, RoundingStrategy::ToPositiveInfinity),
+    };
+    value.round_dp_with_strategy(places, strategy).normalize()
+}
+
+/// A ratio as a percentage for people: rounded by [`round`] as a ratio reached, then shown ×100 with a `%` sign
+/// (0.6 → `60%`, 0.4999 → `49.99%`, 0.4999975 → `49.99%`, never `50%`). The one way a share is written, in the app,
+/// in `shenbao check` and in findings.
 pub fn percent_text(ratio: Decimal) -> String {
-    format!("{}%", (round_ratio(ratio) * Decimal::ONE_HUNDRED).normalize())
+    format!("{}%", (round(ratio, Rounding::Reached) * Decimal::ONE_HUNDRED).normalize())
 }
 
 impl fmt::Display for Wan {
@@ -292,8 +319,13 @@ mod tests {
     #[test]
     fn shows_percentages_from_the_rounded_ratio() {
         assert_eq!(percent_text(Decimal::new(6, 1)), "60%");
-        assert_eq!(percent_text(Decimal::new(49995, 5)), "50%");
         assert_eq!(percent_text(Decimal::new(4999, 4)), "49.99%");
+        assert_eq!(percent_text(Decimal::ONE), "100%");
+        // 三.4, 50 %: 1999.99 / 4000 万元 is below; it must not read 50% (the finding says it falls short).
+        assert_eq!(percent_text(Decimal::new(199999, 2) / Decimal::from(4000)), "49.99%");
+        assert_eq!(percent_text(Decimal::new(49995, 5)), "49.99%");
+        assert_eq!(percent_text(Decimal::new(5, 1)), "50%");
+        assert_eq!(percent_text(Decimal::new(20000001, 4) / Decimal::from(4000)), "50%");
     }
 
     #[test]
@@ -307,9 +339,25 @@ mod tests {
     }
 
     #[test]
-    fn rounds_ratios_half_away_from_zero() {
-        assert_eq!(round_ratio(Decimal::new(49995, 5)).to_string(), "0.5");
-        assert_eq!(round_ratio(Decimal::new(49994, 5)).to_string(), "0.4999");
-        assert_eq!(round_ratio(Decimal::new(5, 1)).to_string(), "0.5");
+    fn rounds_a_share_reached_down_never_up_to_its_minimum() {
+        let reached = |value: Decimal| round(value, Rounding::Reached).to_string();
+        // Just below, at and just above 50 %.
+        assert_eq!(reached(Decimal::new(49999999, 8)), "0.4999");
+        assert_eq!(reached(Decimal::new(5, 1)), "0.5");
+        assert_eq!(reached(Decimal::new(50000001, 8)), "0.5");
+        assert_eq!(reached(Decimal::new(50019, 5)), "0.5001");
+        assert_eq!(reached(Decimal::ONE / Decimal::from(3)), "0.3333");
+        assert_eq!(reached(Decimal::TWO / Decimal::from(3)), "0.6666");
+    }
+
+    #[test]
+    fn rounds_an_amount_required_up_to_one_yuan() {
+        let required = |value: Decimal| round(value, Rounding::Required).to_string();
+        // Half of an odd total: 4000.0001 × 0.5 = 2000.00005 is stated as an amount one can enter.
+        assert_eq!(required(Decimal::new(400_00001, 4) * Decimal::new(5, 1)), "2000.0001");
+        assert_eq!(required(Decimal::new(5, 5)), "0.0001");
+        assert_eq!(required(Decimal::new(20000001, 4)), "2000.0001");
+        assert_eq!(required(Decimal::from(2000)), "2000");
+        assert_eq!(required(Decimal::new(200000001, 5)), "2000.0001");
     }
 }

@@ -1,11 +1,22 @@
 use leptos::prelude::*;
 use shenbao_core::attachments::{Attachment, ManifestNotice, add_to_manifest, short_digest};
-use shenbao_core::signing::export_signed_bundle;
+use shenbao_core::bundle::Bundle;
 
+use crate::browser;
 use crate::draft_context::DraftCtx;
 use crate::drafts::sanitise;
+use crate::key_store::{self, Protection};
 use crate::state::AppState;
-use crate::{browser, store};
+
+/// What the export banner says when the export made this browser's first key: back it up now (in the browser's key
+/// store, only until the page is closed or reloaded).
+fn new_key_note() -> String {
+    let until = match key_store::cached_protection() {
+        Some(Protection::NonExtractable) => "：签名密钥保存在浏览器的安全存储中，关闭或刷新本页后就不能再导出",
+        _ => "",
+    };
+    format!("这是本机第一次导出，已生成新的签名密钥。请到「密钥与存储」导出密钥文件备份{until}。")
+}
 
 /// What a bundle is made of, besides the time and key: compared with the draft to tell a stale download.
 type ExportedContent = (shenbao_core::model::Application, Vec<Attachment>, std::collections::BTreeMap<String, String>);
@@ -23,7 +34,9 @@ pub fn ExportPanel() -> impl IntoView {
     let reading = RwSignal::new(false);
     // What the last pick did besides adding a file: a replaced entry, a file already listed, an empty file refused.
     let notices = RwSignal::new(Vec::<ManifestNotice>::new());
-    let result = RwSignal::new(None::<Result<String, String>>);
+    // The fingerprint, and whether the key was made by this export (then the page asks to back it up).
+    let result = RwSignal::new(None::<Result<(String, bool), String>>);
+    let signing = RwSignal::new(false);
     let download = move |_| {
         if let Err(error) = ctx.download() {
             app.save_error.set(Some(error));
@@ -61,18 +74,18 @@ pub fn ExportPanel() -> impl IntoView {
     let stale = Memo::new(move |_| {
         exported_from.with(|from| from.as_ref().is_some_and(|from| content.with(|now| now != from)))
     });
-    // The single file keeps no key (store::keeps_key_in_storage): without one loaded, exporting would sign with a
-    // new fingerprint, so the user chooses between importing the county's key file and making a new key.
+    // The single file keeps no key (key_store::keeps_key_in_storage): without one loaded, exporting would sign with
+    // a new fingerprint, so the user chooses between importing the county's key file and making a new key.
     let asking_for_key = RwSignal::new(false);
     let cancel_key_question = move || {
         asking_for_key.set(false);
         browser::refocus_soon("export-bundle".into());
     };
     let export = move |new_key_confirmed: bool| {
-        if !new_key_confirmed
-            && !store::keeps_key_in_storage()
-            && matches!(store::signing_key(), store::StoredKey::None)
-        {
+        if signing.get_untracked() {
+            return;
+        }
+        if !new_key_confirmed && !key_store::page_key_loaded() {
             asking_for_key.set(true);
             browser::refocus_soon("import-key-first".into());
             return;
@@ -82,23 +95,38 @@ pub fn ExportPanel() -> impl IntoView {
             asking_for_key.set(false);
             browser::refocus_soon("export-result".into());
         }
-        let outcome = store::signing_key_for_export().and_then(|key| {
-            let bundle = ctx.draft.with_untracked(|draft| {
-                export_signed_bundle(draft, ctx.params(), attachments.get_untracked(), browser::now(), &key)
-            });
-            let text = bundle.map_err(|e| e.to_string())?;
-            let county = ctx.draft.with_untracked(|d| {
-                let name = &d.application.applicant.county_name;
-                if name.is_empty() { d.name.clone() } else { name.clone() }
-            });
-            let file_name = format!("{}-衔接推进区申报-{}.json", sanitise(&county), browser::local_date_compact());
-            browser::download(&file_name, "application/json", &text)?;
-            Ok(key.fingerprint())
+        // What is signed is what the page shows now, even if the key takes a moment (the browser's key store).
+        let exported = content.get_untracked();
+        let unsigned = ctx.draft.with_untracked(|draft| {
+            Bundle::of_draft(
+                draft,
+                ctx.params(),
+                attachments.get_untracked(),
+                browser::now(),
+                shenbao_core::APP_VERSION,
+            )
         });
-        if outcome.is_ok() {
-            exported_from.set(Some(content.get_untracked()));
-        }
-        result.set(Some(outcome));
+        let county = ctx.draft.with_untracked(|d| {
+            let name = &d.application.applicant.county_name;
+            if name.is_empty() { d.name.clone() } else { name.clone() }
+        });
+        signing.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = async {
+                let unsigned = unsigned.map_err(|e| e.to_string())?;
+                let (key, made_now) = key_store::key_for_export().await?;
+                let text = key_store::sign(&key, unsigned).await?.to_json();
+                let file_name = format!("{}-衔接推进区申报-{}.json", sanitise(&county), browser::local_date_compact());
+                browser::download(&file_name, "application/json", &text)?;
+                Ok((key.fingerprint(), made_now))
+            }
+            .await;
+            if outcome.is_ok() {
+                let _ = exported_from.try_set(Some(exported));
+            }
+            let _ = result.try_set(Some(outcome));
+            let _ = signing.try_set(false);
+        });
     };
     view! {
         <section class="app-panel" id="export">
@@ -147,10 +175,10 @@ pub fn ExportPanel() -> impl IntoView {
                         </tbody>
                     </table>
                 </Show>
-                <Show when=move || !store::keeps_key_in_storage()>
+                <Show when=move || !key_store::keeps_key_in_storage()>
                     <p class="app-field__hint" id="single-file-key-hint">"单文件版不保存签名密钥：本县以前导出过申报包的，导出前请先在「密钥与存储」导入密钥文件，以保持同一公钥指纹。"</p>
                 </Show>
-                <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() on:click=move |_| export(false)>"导出签名的申报包"</button>
+                <button type="button" class="app-button" id="export-bundle" disabled=move || reading.get() || signing.get() on:click=move |_| export(false)>"导出签名的申报包"</button>
                 <Show when=move || asking_for_key.get()>
                     <div class="app-confirm" role="alert" id="no-key-loaded" on:keydown=crate::components::escape_cancels(cancel_key_question)>
                         <p><strong>"本页尚未载入签名密钥。"</strong></p>
@@ -163,15 +191,18 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <div id="export-result" tabindex="-1">
                 {move || result.get().map(|outcome| match outcome {
-                    Ok(fingerprint) => view! {
+                    Ok((fingerprint, made_now)) => view! {
                         <div class="app-banner app-banner--info" role="status" id="export-done">
                             <Show when=move || stale.get()>
                                 <p class="app-banner__stale" id="export-stale"><strong>"导出后申报内容或附件清单又有改动，已下载的申报包不含这些改动：请重新导出，报送最新的文件。"</strong></p>
                             </Show>
                             <p>"申报包已导出（见浏览器的下载）。请随邮件报送，并在加盖公章的报送函上写明公钥指纹："</p>
                             <p><code class="app-fingerprint" id="export-fingerprint">{fingerprint}</code></p>
-                            {(!store::keeps_key_in_storage()).then(|| view! {
+                            {(!key_store::keeps_key_in_storage()).then(|| view! {
                                 <p><strong>"单文件版不保存签名密钥：请到「密钥与存储」导出密钥文件，否则关闭页面后无法再用同一指纹签名。"</strong></p>
+                            })}
+                            {(made_now && key_store::keeps_key_in_storage()).then(|| view! {
+                                <p id="export-new-key-note"><strong>{new_key_note()}</strong></p>
                             })}
                         </div>
                     }.into_any(),

@@ -130,3 +130,67 @@ impl Session {
         Ok(())
     }
 }
+
+/// The passphrase the browser tests give key files.
+pub const KEY_PASSPHRASE: &str = "平阴县乡村振兴局2022年";
+
+impl Session {
+    /// On 密钥与存储: 导出密钥文件 with `passphrase` typed twice, and the downloaded key file's path.
+    ///
+    /// # Errors
+    /// When the form or the download does not come.
+    pub async fn export_key_file(
+        &self,
+        passphrase: &str,
+    ) -> Result<std::path::PathBuf, Box<dyn std::error::Error + Send + Sync>> {
+        self.click("#export-key").await?;
+        self.type_into("#key-passphrase", passphrase).await?;
+        self.type_into("#key-passphrase-again", passphrase).await?;
+        self.click("#confirm-export-key").await?;
+        self.wait_for_text("#key-message", "已下载加密的密钥文件").await?;
+        self.downloaded(".key").await
+    }
+
+    /// On 密钥与存储: picks a key file and, for an encrypted one, types `passphrase` and 解密并导入.
+    ///
+    /// # Errors
+    /// When the passphrase question does not come.
+    pub async fn import_key_file(&self, file: &Path, passphrase: &str) -> TestResult {
+        self.upload("#import-key", file).await?;
+        self.type_into("#import-passphrase", passphrase).await?;
+        self.click("#confirm-import-key").await
+    }
+
+    /// The signing key record in the browser's key store (IndexedDB `shenbao-keys`), tried with
+    /// `crypto.subtle.exportKey`: `{found, extractable, exported, error}`.
+    ///
+    /// # Errors
+    /// When the script fails.
+    pub async fn stored_crypto_key(&self) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(self
+            .client()
+            .execute_async(
+                "const done = arguments[0];
+                 const open = indexedDB.open('shenbao-keys');
+                 open.onerror = () => done({found: false, error: 'open'});
+                 open.onsuccess = () => {
+                   const db = open.result;
+                   if (!db.objectStoreNames.contains('keys')) { db.close(); done({found: false}); return; }
+                   const get = db.transaction('keys').objectStore('keys').get('signing-key');
+                   get.onsuccess = async () => {
+                     const record = get.result;
+                     db.close();
+                     if (!record) { done({found: false}); return; }
+                     const key = record.private;
+                     let exported = null, error = null;
+                     try { exported = [...new Uint8Array(await crypto.subtle.exportKey('pkcs8', key))]; }
+                     catch (e) { error = e.name; }
+                     done({found: true, type: key.type, extractable: key.extractable, usages: key.usages,
+                           exported, error});
+                   };
+                 };",
+                vec![],
+            )
+            .await?)
+    }
+}

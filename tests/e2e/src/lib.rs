@@ -6,10 +6,14 @@
 //! is stopped and removed when its [`Session`] and [`StaticServer`] are dropped, even when the test fails.
 
 mod app;
+mod driver;
+mod port;
+mod probe;
 mod server;
 mod session;
 
-pub use app::{field, finding, radio};
+pub use app::{KEY_PASSPHRASE, field, finding, radio};
+pub use probe::{PROBE_RECORD, probed_app, probed_single_file};
 pub use server::StaticServer;
 pub use session::{Browser, Session};
 

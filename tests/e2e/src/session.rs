@@ -1,10 +1,7 @@
 //! One browser under WebDriver: a driver process of its own, a fresh profile, a download folder, and helpers
 //! that wait for the app instead of sleeping.
 
-use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -13,6 +10,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 use crate::TestResult;
+use crate::driver::DriverProcess;
 
 /// The browsers every test runs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +22,7 @@ pub enum Browser {
 }
 
 /// How long a wait for the app lasts before the test fails.
-const WAIT: Duration = Duration::from_secs(20);
+pub(crate) const WAIT: Duration = Duration::from_secs(20);
 
 /// A browser session against the app.
 #[derive(Debug)]
@@ -45,10 +43,29 @@ impl Session {
     /// # Errors
     /// When the driver or the browser does not start.
     pub async fn start(browser: Browser) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+        Session::start_with(browser, "normal").await
+    }
+
+    /// As [`Session::start`], but navigations return at once instead of waiting for the page's `load` (WebDriver's
+    /// page load strategy `none`): for pages whose files never arrive, which a test waits for by other means.
+    ///
+    /// # Errors
+    /// As [`Session::start`].
+    pub async fn start_without_waiting_for_loads(
+        browser: Browser,
+    ) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+        Session::start_with(browser, "none").await
+    }
+
+    async fn start_with(
+        browser: Browser,
+        page_load_strategy: &str,
+    ) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
         let profile = tempfile::Builder::new().prefix("shenbao-profile-").tempdir()?;
         let downloads = tempfile::Builder::new().prefix("shenbao-downloads-").tempdir()?;
-        let driver = DriverProcess::start(browser)?;
-        let capabilities = capabilities(browser, profile.path(), downloads.path());
+        let driver = DriverProcess::start(browser).await?;
+        let mut capabilities = capabilities(browser, profile.path(), downloads.path());
+        capabilities.insert("pageLoadStrategy".into(), page_load_strategy.into());
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         let client = connect_with_retry(&builder, &driver.url()).await?;
@@ -350,51 +367,5 @@ fn capabilities(browser: Browser, profile: &Path, downloads: &Path) -> serde_jso
     match value {
         Value::Object(map) => map,
         _ => serde_json::Map::new(),
-    }
-}
-
-/// A chromedriver or geckodriver process in its own process group, killed with its browsers on drop.
-#[derive(Debug)]
-struct DriverProcess {
-    child: Child,
-    port: u16,
-}
-
-impl DriverProcess {
-    fn start(browser: Browser) -> std::io::Result<DriverProcess> {
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut command = match browser {
-            Browser::Chromium => {
-                let mut command = Command::new("chromedriver");
-                command.arg(format!("--port={port}"));
-                command
-            }
-            Browser::Firefox => {
-                let mut command = Command::new("geckodriver");
-                command.args(["--host", "127.0.0.1", "--port", &port.to_string(), "--log", "error"]);
-                command
-            }
-        };
-        let quiet = std::env::var_os("SHENBAO_E2E_VERBOSE").is_none();
-        if quiet {
-            command.stdout(Stdio::null()).stderr(Stdio::null());
-        }
-        let child = command.process_group(0).spawn()?;
-        Ok(DriverProcess { child, port })
-    }
-
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for DriverProcess {
-    fn drop(&mut self) {
-        // The driver leads its own process group: signalling the group also ends the browser it started.
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        std::thread::sleep(Duration::from_millis(200));
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
-        let _ = self.child.wait();
     }
 }

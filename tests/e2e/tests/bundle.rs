@@ -7,7 +7,8 @@ use std::process::Command;
 use shenbao_core::bundle::Bundle;
 use shenbao_core::signing::{BundleKey, sign_bundle};
 use shenbao_e2e::{
-    Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector, workspace_dir,
+    Browser, KEY_PASSPHRASE, Session, StaticServer, TestResult, browser_tests, dist_dir, shenbao_cli, vector,
+    workspace_dir,
 };
 
 browser_tests!(
@@ -185,24 +186,29 @@ async fn signing_key_exports_imports_and_warns_before_replacing(browser: Browser
     let first = s.text("#key-fingerprint").await?;
     assert_eq!(first.split(' ').count(), 16, "{first}");
     assert!(first.split(' ').all(|group| group.len() == 4 && group.chars().all(|c| c.is_ascii_hexdigit())), "{first}");
-    s.click("#export-key").await?;
-    let key_file = s.downloaded("签名密钥").await?;
-    let saved = key_file.with_file_name("first-key.json");
+    let key_file = s.export_key_file(KEY_PASSPHRASE).await?;
+    assert!(key_file.to_string_lossy().contains("签名密钥"));
+    let saved = key_file.with_file_name("first-key.key");
     std::fs::rename(&key_file, &saved)?;
 
-    // Another key now (as on another computer), then import the first one back: a warning comes first.
-    s.eval("localStorage.removeItem('shenbao.signing-key'); return true").await?;
-    s.reload().await?;
-    s.click("#generate-key").await?;
+    // Another key now (生成新的签名密钥, as on another computer), then import the first one back: a warning comes
+    // first.
+    s.click("#regenerate-key").await?;
+    s.click("#confirm-replace-key").await?;
+    s.wait_until(
+        &format!("const f = document.getElementById('key-fingerprint'); return !!f && f.textContent !== {first:?}"),
+        "another key",
+    )
+    .await?;
     let second = s.text("#key-fingerprint").await?;
     assert_ne!(first, second);
-    s.upload("#import-key", &saved).await?;
+    s.import_key_file(&saved, KEY_PASSPHRASE).await?;
     let warning = s.text("#replace-key-warning").await?;
     assert!(warning.contains(&first) && warning.contains("替换"), "{warning}");
     s.click("#cancel-replace-key").await?;
     s.wait_gone("#replace-key-warning").await?;
     assert_eq!(s.text("#key-fingerprint").await?, second);
-    s.upload("#import-key", &saved).await?;
+    s.import_key_file(&saved, KEY_PASSPHRASE).await?;
     s.click("#confirm-replace-key").await?;
     s.wait_for_text("#key-fingerprint", &first).await?;
 

@@ -1,8 +1,12 @@
 //! 核对与导出: how the page states what is left before the application can be submitted.
 
-use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, vector};
+use shenbao_e2e::{Browser, Session, StaticServer, TestResult, browser_tests, dist_dir, finding, vector};
 
-browser_tests!(open_problems_look_like_problems_and_zero_counts_are_left_out, a_warning_link_goes_to_its_justification);
+browser_tests!(
+    open_problems_look_like_problems_and_zero_counts_are_left_out,
+    a_warning_link_goes_to_its_justification,
+    a_village_listed_twice_is_counted_once,
+);
 
 /// Regression (found by QA): the box 需要处理的问题 had the green border of "nothing to do" while it listed
 /// problems; the answers' step titles were headings of the same level as 核对填写内容 above them; and the status
@@ -70,5 +74,23 @@ async fn a_warning_link_goes_to_its_justification(browser: Browser) -> TestResul
     )
     .await?;
     assert_eq!(s.eval("return document.activeElement.tagName").await?, "TEXTAREA");
+    s.close().await
+}
+
+/// Issue 12: a village listed twice was counted twice in 覆盖行政村 N 个 (and in the count the under-10 warning
+/// reads). Naming the second village like the first (same township) makes it a repeat: 12 rows, 11 villages.
+async fn a_village_listed_twice_is_counted_once(browser: Browser) -> TestResult {
+    let server = StaticServer::start(&dist_dir())?;
+    let s = Session::start(browser).await?;
+    let id = s.import_draft(&server.origin(), &vector("drafts/complete.json")).await?;
+    let count = ".app-review__section[data-step=villages] .app-summary__row:first-child";
+    s.go_to_step(&server.origin(), &id, "review").await?;
+    assert_eq!(s.text(count).await?.split_whitespace().collect::<Vec<_>>()[..3], ["覆盖行政村", "12", "个"]);
+    s.go_to_step(&server.origin(), &id, "villages").await?;
+    s.fill("villages[1].name", "胡庄村").await?;
+    s.wait_for(&finding("village_duplicate")).await?;
+    s.go_to_step(&server.origin(), &id, "review").await?;
+    s.wait_for_text(count, "11 个").await?;
+    assert_eq!(s.text(count).await?.split_whitespace().collect::<Vec<_>>()[..3], ["覆盖行政村", "11", "个"]);
     s.close().await
 }

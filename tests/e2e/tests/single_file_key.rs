@@ -6,7 +6,7 @@
 //!
 //! Kept as a regression test now that it is fixed.
 
-use shenbao_e2e::{Browser, Session, TestResult, browser_tests, dist_dir, file_url, vector};
+use shenbao_e2e::{Browser, KEY_PASSPHRASE, Session, TestResult, browser_tests, dist_dir, file_url, vector};
 
 browser_tests!(another_local_page_cannot_read_the_signing_key, single_file_export_without_a_key_asks_first);
 
@@ -68,8 +68,7 @@ async fn single_file_export_without_a_key_asks_first(browser: Browser) -> TestRe
     // The question, which held focus, is gone: focus is on what the export says.
     s.wait_focus("#export-result").await?;
     s.open(&format!("{url}#/settings")).await?;
-    s.click("#export-key").await?;
-    let key_file = s.downloaded("密钥").await?;
+    let key_file = s.export_key_file(KEY_PASSPHRASE).await?;
 
     // Reopened: the key is gone, export asks again instead of signing with another key.
     s.reload().await?;
@@ -79,8 +78,18 @@ async fn single_file_export_without_a_key_asks_first(browser: Browser) -> TestRe
     assert!(s.eval("return document.getElementById('export-done') === null").await? == true, "exported without asking");
     s.click("#import-key-first").await?;
     s.wait_for_text("#no-key", "导入").await?;
-    s.upload("#import-key", &key_file).await?;
+    // The key file asks for its passphrase; a wrong one changes nothing.
+    s.import_key_file(&key_file, "单文件版的错误口令0000").await?;
+    s.wait_for_text("#key-message", "口令不正确").await?;
+    assert!(s.eval("return document.getElementById('key-fingerprint') === null").await? == true);
+    s.type_into("#import-passphrase", KEY_PASSPHRASE).await?;
+    s.click("#confirm-import-key").await?;
     s.wait_for("#key-fingerprint").await?;
+    assert_eq!(
+        s.eval("return document.getElementById('key-protection').dataset.protection").await?,
+        "page-only",
+        "the single file keeps no key"
+    );
     s.open(&review).await?;
     s.click("#export-bundle").await?;
     let again = s.wait_for_text("#export-fingerprint", " ").await?;

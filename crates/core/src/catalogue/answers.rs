@@ -24,7 +24,7 @@ pub fn answers(application: &Application, step: Step) -> Vec<Answer> {
         Step::Villages => {
             let mut rows = vec![Answer {
                 label: "覆盖行政村".into(),
-                value: format!("{} 个", application.villages.len()),
+                value: format!("{} 个", crate::village_identity::distinct_count(&application.villages)),
                 field: ItemList::Villages.path().into(),
             }];
             rows.extend(items(application, ItemList::Villages, |_| true));

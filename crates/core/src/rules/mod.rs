@@ -279,11 +279,7 @@ pub(crate) fn village_label(index: usize, name: &str) -> String {
     }
 }
 
-/// A village's code as the rules read it: trimmed, full-width digits as ASCII (the app stores what was typed, and
-/// amounts and dates accept full-width digits too).
-pub(crate) fn village_code(code: &str) -> String {
-    crate::input::ascii_digits(code.trim())
-}
+pub(crate) use crate::village_identity::village_code;
 
 /// How a project is named in messages.
 pub(crate) fn project_label(index: usize, name: &str) -> String {

@@ -4,6 +4,8 @@
 
 use super::{Context, Report, Rule, Step};
 use crate::finding::Severity;
+use crate::model::Village;
+use crate::village_identity::repeats;
 
 /// Reports how concentrated first secretaries and work teams are in the area.
 pub const RULE: Rule = Rule {
@@ -16,7 +18,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, report: &mut Report<'_>) {
-    let villages = &context.application.villages;
+    // Each village once, as the village count counts them: a repeated listing is left out.
+    let all = &context.application.villages;
+    let villages: Vec<&Village> =
+        all.iter().zip(repeats(all)).filter(|(_, earlier)| earlier.is_none()).map(|(village, _)| village).collect();
     let answered = villages.iter().filter(|v| v.resident_support.is_some()).count();
     if answered == 0 {
         return;

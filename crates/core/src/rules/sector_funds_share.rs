@@ -1,10 +1,14 @@
 //! 三.4 有过硬的保障措施: "整合的行业资金规模不得低于安排到衔接推进区的各级衔接资金总量的50%"
 //!
-//! Compared exactly: sector funds ≥ linkage total × `sector_funds_min_share`; no rounded ratio is compared.
+//! Compared with the minimum as the finding states it: linkage total × `sector_funds_min_share`, rounded up to
+//! 0.0001 万元 (`Figures::sector_minimum`, [`crate::money::Rounding::Required`]). Every amount entered has at most
+//! four decimals, so sector funds reach the stated minimum exactly when they reach the exact one: the verdict, the
+//! minimum and the shortfall a user reads agree, and entering the stated amount satisfies the rule. No rounded
+//! ratio is compared.
 
 use super::{Context, Report, Rule, Step};
 use crate::finding::Severity;
-use crate::money::round_ratio;
+use crate::money::percent_text;
 
 /// Integrated sector funds are at least half of all linkage funds.
 pub const RULE: Rule = Rule {
@@ -13,10 +17,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Blocking,
     step: Step::Funds,
     summary: |params| {
-        format!(
-            "整合的行业资金规模不得低于各级衔接资金总量的{}",
-            crate::money::percent_text(params.sector_funds_min_share.value)
-        )
+        format!("整合的行业资金规模不得低于各级衔接资金总量的{}", percent_text(params.sector_funds_min_share.value))
     },
     check,
 };
@@ -27,16 +28,15 @@ fn check(context: &Context<'_>, report: &mut Report<'_>) {
         return;
     }
     if figures.sector_total < figures.sector_minimum {
-        let share = context.params.sector_funds_min_share.value;
-        let percent = round_ratio(share * rust_decimal::Decimal::ONE_HUNDRED);
         report.problem(
             &RULE,
             format!(
-                "整合的行业资金合计 {} 万元，低于各级衔接资金总量 {} 万元的 {percent}%（{} 万元），还差 {} 万元。请增加整合的行业资金，或核对衔接资金。",
+                "整合的行业资金合计 {} 万元，低于各级衔接资金总量 {} 万元的 {}（{} 万元），还差 {} 万元。请增加整合的行业资金，或核对衔接资金。",
                 figures.sector_total,
                 figures.linkage_total,
-                figures.sector_minimum.decimal().normalize(),
-                (figures.sector_minimum - figures.sector_total).decimal().normalize()
+                percent_text(context.params.sector_funds_min_share.value),
+                figures.sector_minimum,
+                figures.sector_minimum - figures.sector_total
             ),
             vec!["funds.sector_funds".into()],
         );

@@ -56,8 +56,21 @@ impl BundleKey {
         self.secret.sign(message).to_bytes()
     }
 
-    /// The key file: pretty JSON, a private JWK with extra members (see `docs/bundle-format.md`). It holds the
-    /// secret key: whoever has the file can sign as the county.
+    /// The Ed25519 key itself, for the key file's PKCS#8 encoding.
+    pub(crate) fn signing_key(&self) -> &ed25519_dalek::SigningKey {
+        &self.secret
+    }
+
+    /// The 32 bytes of the public key.
+    pub(crate) fn public_bytes(&self) -> [u8; 32] {
+        self.secret.verifying_key().to_bytes()
+    }
+
+    /// The key file of earlier versions, unencrypted: pretty JSON, a private JWK with extra members (see
+    /// `docs/bundle-format.md`). It holds the secret key in the clear: whoever has the text can sign as the county.
+    /// The app keeps it in local storage where the browser cannot keep a non-extractable key
+    /// (docs/key-storage.md), and never offers it for download: the key file a user saves is
+    /// [`BundleKey::to_encrypted_key_file`].
     pub fn to_key_file(&self) -> String {
         let public = self.public_jwk();
         let file = KeyFile {
@@ -75,8 +88,8 @@ impl BundleKey {
         text
     }
 
-    /// Reads a key file written by [`BundleKey::to_key_file`] (a leading byte-order mark is skipped, a repeated
-    /// member name refused: see [`crate::json::read_file`]).
+    /// Reads a key file written by [`BundleKey::to_key_file`], as earlier versions exported it (a leading
+    /// byte-order mark is skipped, a repeated member name refused: see [`crate::json::read_file`]).
     ///
     /// # Errors
     /// [`KeyFileError`], whose `Display` is a Chinese sentence.
@@ -150,6 +163,15 @@ impl PublicJwk {
     pub fn fingerprint(&self) -> String {
         fingerprint_of(&self.thumbprint())
     }
+
+    /// Whether `signature` is a valid Ed25519 signature of `message` by this key (RFC 8032, strict: small-order
+    /// keys and non-canonical signatures refused). False for a key or signature that cannot be decoded.
+    pub fn verifies(&self, message: &[u8], signature: &[u8]) -> bool {
+        decode_32(&self.x)
+            .and_then(|bytes| ed25519_dalek::VerifyingKey::from_bytes(&bytes).ok())
+            .zip(ed25519_dalek::Signature::from_slice(signature).ok())
+            .is_some_and(|(key, signature)| key.verify_strict(message, &signature).is_ok())
+    }
 }
 
 /// The thumbprint in upper-case hex in 16 groups of 4, e.g. `3F2A 9C01 … 7B4E`: what the county writes on its
@@ -185,9 +207,23 @@ pub enum KeyFileError {
     /// Not JSON, cut short, empty, not UTF-8, or with a repeated member name.
     #[error("无法读取密钥文件：{0}")]
     Json(crate::json::JsonError),
-    /// JSON, but not a key file of this app.
-    #[error("这不是本工具的密钥文件（缺少 \"format\": \"shenbao-key\"）。请选择从本工具导出的密钥文件。")]
+    /// Not a key file of this app.
+    #[error(
+        "这不是本工具的密钥文件。请选择从本工具「密钥与存储」导出的密钥文件：它的第一行是 -----BEGIN ENCRYPTED PRIVATE KEY-----（旧版本导出的是含有 \"format\": \"shenbao-key\" 的 .json 文件）。"
+    )]
     NotAKeyFile,
+    /// The passphrase does not open the encrypted key file, or the file was changed.
+    #[error("口令不正确，或密钥文件被改动过，无法解密。请检查口令（区分大小写，注意输入法的全角、半角状态）后重试。")]
+    WrongPassphrase,
+    /// The encrypted key file is cut short or its encoding is broken.
+    #[error("密钥文件不完整或已损坏：{0}。请使用导出时保存的原文件。")]
+    Damaged(String),
+    /// Encrypted with another scheme than this tool's, or with too high a cost.
+    #[error("密钥文件的加密方式本工具不支持：{0}。请选择从本工具导出的密钥文件。")]
+    UnsupportedEncryption(String),
+    /// The cryptographic libraries refused to encrypt (not expected).
+    #[error("无法生成加密的密钥文件，请重试。")]
+    Encryption,
     /// A key file version this app does not know.
     #[error("不支持的密钥文件版本 {0}（本工具支持版本 1）。")]
     UnsupportedVersion(String),
@@ -221,6 +257,10 @@ impl KeyFileError {
         match self {
             KeyFileError::Json(error) => error.code(),
             KeyFileError::NotAKeyFile => "not_a_key_file",
+            KeyFileError::WrongPassphrase => "wrong_passphrase",
+            KeyFileError::Damaged(_) => "damaged",
+            KeyFileError::UnsupportedEncryption(_) => "unsupported_encryption",
+            KeyFileError::Encryption => "encryption_failed",
             KeyFileError::UnsupportedVersion(_) => "unsupported_version",
             KeyFileError::WrongKeyType { .. } => "wrong_key_type",
             KeyFileError::Encoding(_) => "invalid_encoding",

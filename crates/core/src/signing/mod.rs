@@ -15,6 +15,7 @@
 
 mod folder;
 mod key;
+mod key_file;
 mod recheck;
 mod verify;
 #[cfg(test)]
@@ -22,6 +23,10 @@ mod verify_tests;
 
 pub use folder::{CountyShown, FolderNote, FolderNoteKind, county_shown, folder_notes};
 pub use key::{BundleKey, KEY_FILE_FORMAT, KEY_FILE_VERSION, KeyFileError, PublicJwk, fingerprint_of};
+pub use key_file::{
+    ExposedKey, KEY_FILE_PEM_LABEL, KeyFileKind, KeyFileRandomness, MIN_PASSPHRASE_CHARS, NewPassphrase,
+    PassphraseError, SCRYPT_LOG_N, SCRYPT_P, SCRYPT_R, key_file_kind, private_key_in,
+};
 pub use recheck::{Difference, Recheck};
 pub use verify::{
     SignatureOutcome, SignatureReport, UNVERIFIED, VerifyFailure, VerifyReport, verify_bundle_bytes, verify_bundle_json,
@@ -66,11 +71,59 @@ pub fn export_signed_bundle(
 /// # Errors
 /// [`BundleError::NumberNotAllowed`] if the content holds a number other than a safe integer (it cannot: every
 /// amount and ratio is a string; the check guards against a future field breaking the rule).
-pub fn sign_bundle(mut bundle: Bundle, key: &BundleKey) -> Result<Bundle, BundleError> {
-    bundle.signatures.clear();
-    let payload = payload_of(&serde_json::to_value(&bundle).unwrap_or_default())?;
-    bundle.signatures.push(ed25519_signature(key, &payload));
-    Ok(bundle)
+pub fn sign_bundle(bundle: Bundle, key: &BundleKey) -> Result<Bundle, BundleError> {
+    let request = SigningRequest::new(bundle, &key.public_jwk())?;
+    let signature = key.sign(request.message());
+    Ok(request.attach(&signature))
+}
+
+/// A bundle to be signed by a key held elsewhere: the browser's WebCrypto, where the private key is a
+/// non-extractable `CryptoKey` (docs/key-storage.md). The caller signs [`SigningRequest::message`] with Ed25519
+/// (RFC 8032, deterministic: the same bytes as [`sign_bundle`] gives) and hands the signature to
+/// [`SigningRequest::finish`].
+#[derive(Debug, Clone)]
+pub struct SigningRequest {
+    bundle: Bundle,
+    public: PublicJwk,
+    protected: String,
+    input: String,
+}
+
+impl SigningRequest {
+    /// The request to sign `bundle` (its `signatures` are replaced) by the key whose public JWK is `public`.
+    ///
+    /// # Errors
+    /// [`BundleError::NumberNotAllowed`], as [`sign_bundle`].
+    pub fn new(mut bundle: Bundle, public: &PublicJwk) -> Result<SigningRequest, BundleError> {
+        bundle.signatures.clear();
+        let payload = payload_of(&serde_json::to_value(&bundle).unwrap_or_default())?;
+        let protected = URL_SAFE_NO_PAD.encode(canonical_json(&ed25519_protected_header(public)));
+        let input = signing_input(&protected, &payload);
+        Ok(SigningRequest { bundle, public: public.clone(), protected, input })
+    }
+
+    /// The bytes to sign: the JWS signing input (ASCII).
+    pub fn message(&self) -> &[u8] {
+        self.input.as_bytes()
+    }
+
+    /// The signed bundle, once the 64-byte Ed25519 `signature` of [`SigningRequest::message`] is checked against
+    /// the public key.
+    ///
+    /// # Errors
+    /// [`BundleError::SignatureRejected`] when it is not a valid signature by that key: nothing is exported then.
+    pub fn finish(self, signature: &[u8]) -> Result<Bundle, BundleError> {
+        if !self.public.verifies(self.message(), signature) {
+            return Err(BundleError::SignatureRejected);
+        }
+        Ok(self.attach(signature))
+    }
+
+    fn attach(mut self, signature: &[u8]) -> Bundle {
+        let signature = URL_SAFE_NO_PAD.encode(signature);
+        self.bundle.signatures.push(JwsSignature { protected: self.protected, signature });
+        self.bundle
+    }
 }
 
 /// BASE64URL of the canonical form of a bundle's JSON without its `signatures` member: the detached JWS payload.

@@ -134,6 +134,13 @@ pub enum SignatureOutcome {
 /// the JSON value, so not of what is signed), and a repeated member name fails the bundle (`duplicate_member`)
 /// before any signature is looked at.
 pub fn verify_bundle_bytes(bytes: &[u8]) -> VerifyReport {
+    if let Some(key) = super::private_key_in(bytes) {
+        let failure = VerifyFailure::PrivateKeyFile {
+            encrypted: key.kind == super::KeyFileKind::Encrypted,
+            fingerprint: key.fingerprint,
+        };
+        return VerifyReport::failed(failure, Claimed::default());
+    }
     match crate::json::read_file(bytes) {
         Ok(value) => verify_bundle_value(value),
         Err(error) => VerifyReport::failed(VerifyFailure::InvalidJson(Box::new(error)), Claimed::default()),
@@ -339,6 +346,14 @@ pub enum VerifyFailure {
     /// A draft, not a bundle.
     #[error("这是草稿文件，不是签名的申报包。")]
     IsDraft,
+    /// A county's private key file (sent by mistake): whoever has it may sign as the county.
+    #[error("{}", super::key_file::exposed_key_message(*encrypted, fingerprint.as_deref()))]
+    PrivateKeyFile {
+        /// Whether it is this tool's passphrase-encrypted key file (else the private key is in the clear).
+        encrypted: bool,
+        /// The fingerprint of its public key, when the file shows it.
+        fingerprint: Option<String>,
+    },
     /// A later bundle version (a whole number other than 1), which a newer app may read.
     #[error("不支持的申报包版本 {0}（本工具支持版本 1），请使用新版本的申报助手核验。")]
     UnsupportedVersion(String),
@@ -414,6 +429,7 @@ impl VerifyFailure {
             VerifyFailure::InvalidJson(error) => error.code(),
             VerifyFailure::NotABundle => "not_a_bundle",
             VerifyFailure::IsDraft => "is_draft",
+            VerifyFailure::PrivateKeyFile { .. } => "private_key_file",
             VerifyFailure::UnsupportedVersion(_) => "unsupported_version",
             VerifyFailure::MalformedVersion(_) => "malformed_version",
             VerifyFailure::Unsigned => "unsigned",

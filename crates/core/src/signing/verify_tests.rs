@@ -285,3 +285,24 @@ fn the_county_of_a_failed_bundle_is_marked_and_taken_from_the_list() {
     assert_eq!(report.county_label().as_deref(), Some("（未核验）济南市某县"));
     assert_eq!(verify_bundle_json("{").county_label(), None);
 }
+
+#[test]
+fn a_signature_made_elsewhere_gives_the_same_bundle_and_a_wrong_one_is_refused() {
+    // What the app does with a non-extractable WebCrypto key: sign the request's message outside the core.
+    let params = ParameterSet::second_batch_2022();
+    let unsigned = || Bundle::of_draft(&ready_draft(), &params, Vec::new(), now(), "t").unwrap();
+    let request = SigningRequest::new(unsigned(), &key().public_jwk()).unwrap();
+    let signature = key().sign(request.message());
+    let outside = request.finish(&signature).unwrap();
+    assert_eq!(outside.to_json(), sign_bundle(unsigned(), &key()).unwrap().to_json(), "the same bytes as the core");
+    assert!(verify_bundle_json(&outside.to_json()).is_ok());
+
+    let other = BundleKey::from_secret_bytes([43; 32], now());
+    let request = SigningRequest::new(unsigned(), &key().public_jwk()).unwrap();
+    let wrong = other.sign(request.message());
+    let error = request.finish(&wrong).unwrap_err();
+    assert_eq!(error, BundleError::SignatureRejected);
+    assert!(error.to_string().contains("没有导出"), "{error}");
+    let request = SigningRequest::new(unsigned(), &key().public_jwk()).unwrap();
+    assert_eq!(request.finish(&[0; 10]).unwrap_err(), BundleError::SignatureRejected);
+}
