@@ -62,9 +62,13 @@ fn new_revision() -> String {
 }
 
 impl DraftCtx {
-    /// Opens a loaded draft: assesses it live and saves every change to local storage.
-    pub fn open(id: String, draft: Draft, app: AppState) -> DraftCtx {
-        let lineage = StoredValue::new(Lineage::new(&draft));
+    /// Opens a loaded draft: assesses it live and saves every change to local storage. `stored` is what local
+    /// storage holds; `current`, when given, is newer content this page could not save before (a full quota,
+    /// [`AppState::unsaved`]): it is shown, and saved as soon as storage takes it.
+    pub fn open(id: String, stored: Draft, current: Option<Draft>, app: AppState) -> DraftCtx {
+        let lineage = StoredValue::new(Lineage::new(&stored));
+        let unsaved = current.is_some();
+        let draft = current.unwrap_or(stored);
         // The page's draft never carries a revision: each save is given its own.
         let draft = RwSignal::new(draft.without_revision());
         let assessment = Memo::new(move |_| draft.with(|d| Assessment::of_draft(d, params())));
@@ -98,6 +102,9 @@ impl DraftCtx {
                 ctx.save_soon(app);
             }
         });
+        if unsaved {
+            ctx.save_soon(app);
+        }
         ctx
     }
 
@@ -158,9 +165,14 @@ impl DraftCtx {
         match store::save_text(&id, &text) {
             Ok(()) => {
                 app.save_error.set(None);
+                app.unsaved.update(|unsaved| drop(unsaved.remove(&id)));
                 self.lineage.update_value(|l| l.wrote(draft, revision, text));
             }
-            Err(error) => app.save_error.set(Some(error.message())),
+            Err(error) => {
+                app.save_error.set(Some(error.message()));
+                // Kept by the app, not by this page: leaving the draft's pages must not lose it.
+                app.unsaved.update(|unsaved| drop(unsaved.insert(id, draft.to_compact_json())));
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use shenbao_core::draft::Draft;
 use shenbao_core::rules::Step;
 
 use crate::components::StepNav;
@@ -17,9 +18,11 @@ pub fn DraftShell(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let router = expect_context::<Router>();
+    // Content typed while storage was full, kept by the app while the pages were left: shown again, not lost.
+    let unsaved = app.unsaved.with_untracked(|unsaved| unsaved.get(&id).and_then(|text| Draft::from_json(text).ok()));
     match store::load(&id) {
-        Ok(draft) => {
-            let ctx = DraftCtx::open(id, draft, app);
+        Ok(stored) => {
+            let ctx = DraftCtx::open(id, stored, unsaved, app);
             provide_context(ctx);
             let flush = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush(app));
             let hide = window_event_listener(leptos::ev::visibilitychange, move |_| ctx.flush(app));

@@ -31,14 +31,25 @@ pub fn duplicate_draft(id: &str) -> Result<(), String> {
 /// # Errors
 /// A Chinese message when the draft cannot be read or the browser refuses the download.
 pub fn download_stored_draft(app: AppState, id: &str) -> Result<(), String> {
-    let draft = store::load(id).map_err(|error| match error {
-        store::LoadError::Missing => "这份草稿已不在本机（可能已在另一个窗口或标签页中删除），不能下载。".to_owned(),
-        store::LoadError::Corrupt { .. } => "这份草稿无法读取，请打开它下载原始数据。".to_owned(),
-    })?;
+    // What was typed while storage was full is newer than what storage holds: that is what is downloaded.
+    let unsaved = app.unsaved.with_untracked(|unsaved| unsaved.get(id).and_then(|text| Draft::from_json(text).ok()));
+    let draft = match unsaved {
+        Some(draft) => draft,
+        None => store::load(id).map_err(|error| match error {
+            store::LoadError::Missing => {
+                "这份草稿已不在本机（可能已在另一个窗口或标签页中删除），不能下载。".to_owned()
+            }
+            store::LoadError::Corrupt { .. } => "这份草稿无法读取，请打开它下载原始数据。".to_owned(),
+        })?,
+    };
     download_draft(&draft)?;
     let draft = Draft { backed_up_at: Some(browser::now()), ..draft };
-    if let Err(error) = store::save(id, &draft) {
-        app.save_error.set(Some(error.message()));
+    match store::save(id, &draft) {
+        Ok(()) => app.unsaved.update(|unsaved| drop(unsaved.remove(id))),
+        Err(error) => {
+            app.save_error.set(Some(error.message()));
+            app.unsaved.update(|unsaved| drop(unsaved.insert(id.to_owned(), draft.to_compact_json())));
+        }
     }
     Ok(())
 }

@@ -26,6 +26,27 @@ mod store;
 use route::{Route, Router};
 use state::AppState;
 
+/// 下载草稿文件 for a draft whose latest content could not be saved (`AppState::unsaved`).
+#[component]
+fn DownloadUnsaved(id: String) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let failed = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = match split::download_stored_draft(app, id).await {
+                Ok(outcome) => outcome,
+                Err(not_loaded) => Err(not_loaded.try_again_message()),
+            };
+            let _ = failed.try_set(outcome.err());
+        });
+    };
+    view! {
+        <button type="button" class="app-button" data-action="download-unsaved" on:click=download>"下载草稿文件（含尚未保存的内容）"</button>
+        {move || failed.get().map(|text| view! { <p class="app-field__message">{text}</p> })}
+    }
+}
+
 /// Mounts the app on the page's body.
 pub fn start() {
     // A panic stops the app (the release build aborts): log it, and tell the user on the page.
@@ -39,13 +60,20 @@ pub fn start() {
 /// The whole app: header, the page of the current route, footer.
 #[component]
 fn App() -> impl IntoView {
-    let app = AppState { save_error: RwSignal::new(None) };
+    let app = AppState::new();
     provide_context(app);
     let router = Router::start();
     provide_context(router);
     if let Some(field) = router.focus.get_untracked() {
         browser::focus_soon(field);
     }
+    // Closing or reloading the page while typed content could not be saved: the browser asks first.
+    let _leave = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if app.unsaved.with_untracked(|unsaved| !unsaved.is_empty()) {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
     let draft_id = Memo::new(move |_| router.route.with(|r| r.draft_id().map(str::to_owned)));
     let page = move || match draft_id.get() {
         Some(id) => split::on_demand(split::draft_pages, id).into_any(),
@@ -74,7 +102,11 @@ fn App() -> impl IntoView {
         </header>
         <Show when=move || app.save_error.with(Option::is_some)>
             <div class="app-banner app-banner--error app-banner--page" role="alert" id="save-error">
-                {move || app.save_error.get().unwrap_or_default()}
+                <p>{move || app.save_error.get().unwrap_or_default()}</p>
+                // What could not be saved can be downloaded from here, whichever page is shown.
+                <For each=move || app.unsaved.with(|unsaved| unsaved.keys().cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                    <DownloadUnsaved id=id />
+                </For>
             </div>
         </Show>
         <components::UpdateBanner />

@@ -14,30 +14,117 @@ use crate::browser::{self, SaveError};
 pub const KEY_PREFIX: &str = "shenbao.";
 const INDEX_KEY: &str = "shenbao.drafts";
 
+/// The prefix of the storage key of every draft.
+const DRAFT_KEY_PREFIX: &str = "shenbao.draft.";
+
 /// The storage key of one draft.
 pub fn draft_key(id: &str) -> String {
-    format!("shenbao.draft.{id}")
+    format!("{DRAFT_KEY_PREFIX}{id}")
 }
 
-/// The ids of all drafts, in creation order (none when the index is missing or is not a JSON array of strings).
+/// Where the drafts index was not what the stored drafts are, and how it was made whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexRepair {
+    /// The index could not be read (not a JSON array of ids): it was rebuilt from the stored drafts, and its text
+    /// kept under [`UNREADABLE_INDEX_KEY`].
+    Unreadable,
+    /// There was no index although drafts are stored.
+    Missing,
+    /// The index named drafts that are not stored, or missed drafts that are: `found` drafts were listed again,
+    /// `gone` entries left out.
+    Disagreed {
+        /// Stored drafts the index did not list.
+        found: usize,
+        /// Listed ids with no stored draft.
+        gone: usize,
+    },
+}
+
+/// The drafts index as this app reads it: never hiding a stored draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftIndex {
+    /// The ids of the stored drafts: the index's order, then drafts it did not list, oldest first.
+    pub ids: Vec<String>,
+    /// How the index had to be made whole, if it had to.
+    pub repair: Option<IndexRepair>,
+}
+
+/// The key under which the text of an unreadable drafts index is kept when the index is rebuilt.
+pub const UNREADABLE_INDEX_KEY: &str = "shenbao.drafts.unreadable";
+
+/// Reads the drafts index and checks it against the drafts stored: a damaged or missing index, or one that
+/// disagrees with them, never hides a draft (the stored drafts are the truth, the index their order).
 ///
-/// The index is read and written with the browser's own JSON (`JSON.parse`, `JSON.stringify`): the start page
-/// reads it, and serde_json would put its parser into the start page's module, which every first visit downloads
-/// (docs/performance.md).
-pub fn draft_ids() -> Vec<String> {
-    let Some(value) = browser::load_text(INDEX_KEY).and_then(|text| js_sys::JSON::parse(&text).ok()) else {
-        return Vec::new();
+/// The index is read with the browser's own JSON (`JSON.parse`): the start page reads it, and serde_json would put
+/// its parser into the start page's module, which every first visit downloads (docs/performance.md).
+pub fn draft_index() -> DraftIndex {
+    let mut stored: Vec<String> = browser::keys_with_prefix(DRAFT_KEY_PREFIX)
+        .into_iter()
+        .filter_map(|key| key.strip_prefix(DRAFT_KEY_PREFIX).map(str::to_owned))
+        .filter(|id| !id.is_empty())
+        .collect();
+    // Ids carry their creation time (`d<hex milliseconds>`): sorted, the oldest come first.
+    stored.sort();
+    let listed = match browser::load_text(INDEX_KEY) {
+        None => None,
+        Some(text) => match parse_ids(&text) {
+            Some(ids) => Some(ids),
+            None => return DraftIndex { ids: stored, repair: Some(IndexRepair::Unreadable) },
+        },
     };
-    if !js_sys::Array::is_array(&value) {
-        return Vec::new();
+    let Some(listed) = listed else {
+        let repair = (!stored.is_empty()).then_some(IndexRepair::Missing);
+        return DraftIndex { ids: stored, repair };
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for id in &listed {
+        if stored.contains(id) && !ids.contains(id) {
+            ids.push(id.clone());
+        }
     }
-    js_sys::Array::from(&value).iter().map(|id| id.as_string()).collect::<Option<Vec<_>>>().unwrap_or_default()
+    let kept = ids.len();
+    ids.extend(stored.iter().filter(|id| !listed.contains(id)).cloned());
+    let (found, gone) = (ids.len() - kept, listed.len() - kept);
+    let repair = (found > 0 || gone > 0).then_some(IndexRepair::Disagreed { found, gone });
+    DraftIndex { ids, repair }
 }
 
+/// The ids of all drafts (see [`draft_index`]).
+pub fn draft_ids() -> Vec<String> {
+    draft_index().ids
+}
+
+/// The ids in an index's text, when it is a JSON array of strings.
+fn parse_ids(text: &str) -> Option<Vec<String>> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    if !js_sys::Array::is_array(&value) {
+        return None;
+    }
+    js_sys::Array::from(&value).iter().map(|id| id.as_string()).collect()
+}
+
+/// Writes the index; an index that could not be read is first kept under [`UNREADABLE_INDEX_KEY`] (once), so
+/// that nothing is ever written over text this app could not read.
 fn save_ids(ids: &[String]) -> Result<(), SaveError> {
+    if let Some(text) = browser::load_text(INDEX_KEY)
+        && parse_ids(&text).is_none()
+        && browser::load_text(UNREADABLE_INDEX_KEY).is_none()
+    {
+        browser::save_text(UNREADABLE_INDEX_KEY, &text)?;
+    }
     let array: js_sys::Array = ids.iter().map(|id| wasm_bindgen::JsValue::from_str(id)).collect();
     let text = js_sys::JSON::stringify(&array).ok().and_then(|text| text.as_string());
     browser::save_text(INDEX_KEY, &text.ok_or_else(|| SaveError::Unavailable("JSON.stringify".to_owned()))?)
+}
+
+/// Makes the stored index whole when it is damaged, missing or disagrees with the stored drafts (see
+/// [`draft_index`]), and says what was done; `None` when it was whole.
+pub fn repair_index() -> Option<IndexRepair> {
+    let index = draft_index();
+    let repair = index.repair?;
+    // Written when it can be; when storage is full the index is still read whole every time.
+    let _ = save_ids(&index.ids);
+    Some(repair)
 }
 
 /// Why a stored draft could not be opened.

@@ -48,6 +48,13 @@ pub fn remove(key: &str) {
     LocalStorage::delete(key);
 }
 
+/// Every key of local storage that starts with `prefix`, in storage order.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let length = storage.length().unwrap_or(0);
+    (0..length).filter_map(|index| storage.key(index).ok().flatten()).filter(|key| key.starts_with(prefix)).collect()
+}
+
 /// Bytes (UTF-16 code units × 2) that this app's keys take in local storage.
 pub fn local_storage_bytes(prefix: &str) -> u64 {
     let storage = LocalStorage::raw();

@@ -14,6 +14,8 @@ use crate::{browser, route::Route, split};
 #[component]
 pub fn HomePage() -> impl IntoView {
     browser::set_title("衔接推进区申报助手");
+    // A damaged, missing or disagreeing drafts index never hides a draft: it is made whole here, and the page says so.
+    let repaired = store::repair_index().map(|repair| repair_message(repair, store::draft_ids().len()));
     let version = RwSignal::new(0u32);
     let has_drafts = Memo::new(move |_| {
         version.track();
@@ -27,7 +29,8 @@ pub fn HomePage() -> impl IntoView {
     });
     let drafts = Memo::new(move |_| summaries.get().and_then(Result::ok).unwrap_or_default());
     let not_loaded = Memo::new(move |_| summaries.get().and_then(Result::err));
-    let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().any(|s| s.needs_backup)));
+    // How many drafts changed since their last download (or were never downloaded).
+    let needs_backup = Memo::new(move |_| drafts.with(|d| d.iter().filter(|s| s.needs_backup).count()));
     // After a deletion the row (and the focused button) is gone: say what was deleted, and put focus there.
     // (the deleted draft's id, the message): the message goes when the draft comes back (restored in another tab).
     let deleted = RwSignal::new(None::<(String, String)>);
@@ -69,12 +72,16 @@ pub fn HomePage() -> impl IntoView {
         </ol>
         <h2 class="app-heading app-heading--m" id="my-drafts" tabindex="-1">"我的草稿"</h2>
         <crate::components::StorageWarning />
+        {repaired.map(|message| view! { <p class="app-banner app-banner--info" id="drafts-repaired" role="status">{message}</p> })}
         {move || deleted.get().map(|(_, message)| view! {
             <p class="app-banner app-banner--info" id="draft-deleted" role="status" tabindex="-1">{message}</p>
         })}
-        <Show when=move || needs_backup.get()>
-            <p class="app-banner app-banner--info" id="backup-reminder">
-                "提醒：草稿只保存在本机浏览器中。清理浏览器数据或更换电脑会丢失草稿，请定期“下载”草稿文件作为备份。"
+        <Show when=move || { needs_backup.get() > 0 }>
+            <p class="app-banner app-banner--info" id="backup-reminder" data-count=move || needs_backup.get().to_string()>
+                {move || format!(
+                    "提醒：有 {} 份草稿在上次下载备份后又有修改（或从未下载）。草稿只保存在本机浏览器中，清理浏览器数据或更换电脑会丢失草稿，请“下载”草稿文件作为备份。",
+                    needs_backup.get()
+                )}
             </p>
         </Show>
         {move || not_loaded.get().map(|not_loaded| view! {
@@ -213,6 +220,26 @@ fn DraftRow(
                 {move || message.get().map(|text| view! { <p class="app-field__message" role="alert">{text}</p> })}
             </td>
         </tr>
+    }
+}
+
+/// What the start page says when it had to make the drafts index whole.
+fn repair_message(repair: store::IndexRepair, count: usize) -> String {
+    match repair {
+        store::IndexRepair::Unreadable => format!(
+            "本机的草稿目录已损坏，已根据本机保存的 {count} 份草稿重新建立；损坏的目录另行保留，没有删除任何草稿。"
+        ),
+        store::IndexRepair::Missing => format!("本机的草稿目录丢失，已根据本机保存的 {count} 份草稿重新建立。"),
+        store::IndexRepair::Disagreed { found, gone } => {
+            let mut parts = Vec::new();
+            if found > 0 {
+                parts.push(format!("找回 {found} 份目录中缺少的草稿"));
+            }
+            if gone > 0 {
+                parts.push(format!("去掉 {gone} 个已不存在的条目"));
+            }
+            format!("本机的草稿目录与保存的草稿不一致，已重新整理：{}。", parts.join("，"))
+        }
     }
 }
 
