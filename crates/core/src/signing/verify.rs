@@ -297,8 +297,9 @@ fn check_ed25519(
     if header.get("kid").and_then(Value::as_str) != Some(jwk.kid().as_str()) {
         return fail(VerifyFailure::KidMismatch { number });
     }
-    let Some(key) = decode_32(&jwk.x).and_then(|bytes| VerifyingKey::from_bytes(&bytes).ok()) else {
-        return fail(VerifyFailure::InvalidPublicKey { number, reason: "不是有效的 Ed25519 公钥".into() });
+    let key = match strict_public_key(&jwk.x) {
+        Ok(key) => key,
+        Err(reason) => return fail(VerifyFailure::InvalidPublicKey { number, reason: reason.into() }),
     };
     let Some(signature) = URL_SAFE_NO_PAD.decode(signature).ok().and_then(|bytes| Signature::from_slice(&bytes).ok())
     else {
@@ -308,6 +309,26 @@ fn check_ed25519(
         Ok(()) => Ok(jwk),
         Err(_) => fail(VerifyFailure::BadSignature { number }),
     }
+}
+
+/// The public key of a JWK's `x`, decoded as strictly as RFC 8032 §5.1.3 reads it, and of large order; or the
+/// Chinese reason it is refused.
+///
+/// ed25519-dalek decodes more leniently than RFC 8032 (a y-coordinate of p or more, an x of zero marked negative)
+/// and leaves small-order keys to `verify_strict`. Both are refused here, before the signature, with
+/// `invalid_public_key`: a non-canonical `x` is a second spelling of a key, hence a second fingerprint for it, and
+/// a key of small order (the identity `01 00…00` among them) has no private key behind it: with it, a signature
+/// `01 00…00` "verifies" any content under the verifiers that do not check for it.
+fn strict_public_key(x: &str) -> Result<VerifyingKey, &'static str> {
+    let bytes = decode_32(x).ok_or("公钥 \"x\" 不是 BASE64URL 编码的 32 字节")?;
+    let key = VerifyingKey::from_bytes(&bytes).map_err(|_| "不是有效的 Ed25519 公钥")?;
+    if key.to_edwards().compress().to_bytes() != bytes {
+        return Err("公钥不是规范编码（同一个公钥的另一种写法），不是本工具或任何标准实现生成的");
+    }
+    if key.is_weak() {
+        return Err("公钥是小阶点（弱公钥），没有对应的私钥，用它“验证”的签名不能证明任何事");
+    }
+    Ok(key)
 }
 
 /// The header's `jwk` as an Ed25519 public key, or the Chinese reason it is not one.
