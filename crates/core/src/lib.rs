@@ -22,6 +22,7 @@ pub mod evaluation;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod limits;
 pub mod merge;
 pub mod model;
 pub mod money;
@@ -29,6 +30,7 @@ pub mod params;
 mod reason;
 pub mod reference;
 pub mod rules;
+pub mod safe_text;
 pub mod sample;
 pub mod signing;
 

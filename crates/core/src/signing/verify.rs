@@ -20,6 +20,7 @@ use super::{ALG_EDDSA, payload_of, signing_input};
 use crate::bundle::{BUNDLE_FORMAT, BUNDLE_VERSION, Bundle, BundleError};
 use crate::draft::DRAFT_FORMAT;
 use crate::json::JsonError;
+use crate::limits::FileTooLarge;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
 
@@ -69,6 +70,11 @@ impl VerifyReport {
             (None, Some(claimed)) => Some(format!("{UNVERIFIED}{claimed}")),
             (None, None) => None,
         }
+    }
+
+    /// The report on a file refused for its size before it was read ([`crate::limits::check_file_size`]).
+    pub fn file_too_large(error: FileTooLarge) -> VerifyReport {
+        VerifyReport::failed(VerifyFailure::FileTooLarge(error), Claimed::default())
     }
 
     fn failed(failure: VerifyFailure, claimed: Claimed) -> VerifyReport {
@@ -350,6 +356,9 @@ fn public_jwk(jwk: Option<&Value>) -> Result<PublicJwk, String> {
 /// a stable machine-readable code (listed in `docs/bundle-format.md`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyFailure {
+    /// Over [`crate::limits::MAX_FILE_BYTES`]: refused before it was read.
+    #[error("{0}")]
+    FileTooLarge(FileTooLarge),
     /// Not JSON, cut short, empty, not UTF-8, or an object repeats a member name (the message says which and
     /// where; [`VerifyFailure::code`] is `duplicate_member` for the last, `invalid_json` for the others).
     #[error("{0}")]
@@ -432,6 +441,7 @@ impl VerifyFailure {
     /// A stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
+            VerifyFailure::FileTooLarge(_) => "file_too_large",
             VerifyFailure::InvalidJson(error) => error.code(),
             VerifyFailure::NotABundle => "not_a_bundle",
             VerifyFailure::IsDraft => "is_draft",
