@@ -228,7 +228,7 @@ for (const path of paths) {
   } catch (error) {
     allVerify = false;
     const code = error instanceof Refusal ? error.code : 'error';
-    console.log(`${path}: FAIL ${code}: ${error.message}`);
+    console.log(`${path}: FAIL ${code}: ${String(error.message).replace(/\s+/g, ' ')}`);
   }
 }
 process.exit(allVerify ? 0 : 1);
