@@ -8,7 +8,7 @@ PORT ?= 8080
 # Browser tests start a browser each; two at a time suits a 2-core machine.
 E2E_THREADS ?= 2
 
-.PHONY: serve test build setup lint test-native test-browsers check-serve bench single
+.PHONY: serve test build setup lint test-native test-browsers check-serve bench single fuzz
 
 ## make serve: install what is missing, build in release mode, serve at http://127.0.0.1:$(PORT)
 serve: build
@@ -47,3 +47,7 @@ bench: build
 ## make single: the whole app as one HTML file for e-mail or a USB stick (dist/single/衔接推进区申报助手.html)
 single: build
 	@ls -l dist/single/衔接推进区申报助手.html
+
+## make fuzz: every fuzz target for FUZZ_RUNS runs (10 million by default) on nightly; docs/fuzzing.md
+fuzz:
+	scripts/fuzz.sh

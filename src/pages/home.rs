@@ -312,7 +312,7 @@ fn ImportDraft() -> impl IntoView {
         importing.set(Some(file.name()));
         error.set(None);
         leptos::task::spawn_local(async move {
-            let outcome = match browser::read_bytes(&file).await {
+            let outcome = match browser::read_json_file(&file).await {
                 Ok(bytes) => split::import_draft(file.name(), bytes)
                     .await
                     .unwrap_or_else(|e| Err(format!("无法导入「{}」：{}", file.name(), e.try_again_message()))),

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use shenbao_core::attachments::{AttachmentCheck, check_attachments};
+use shenbao_core::bundle::Attachment;
 use shenbao_core::catalogue::answers;
 use shenbao_core::evaluation::Severity;
 use shenbao_core::rules::Step;
+use shenbao_core::safe_text::{visible, visible_copy};
 use shenbao_core::signing::{SignatureOutcome, VerifyReport, county_shown, verify_bundle_bytes};
 
 use crate::browser;
@@ -11,6 +13,10 @@ use crate::browser;
 /// whether the signature holds and why not, whether the application can be submitted, the fingerprint, the rules
 /// re-run and compared with the bundle's own evaluation, the application read-only, and each attachment checked
 /// once the reviewer also opens the files. With several files, a list at the top gives each one's result.
+///
+/// Text from a file (its name, the bundle's names, attachment names, justifications, the application) is shown
+/// through `shenbao_core::safe_text::visible`: a bidi control or a zero-width character appears as `\u{…}` and
+/// cannot make `\u{202e}fdp.exe` pass for `exe.pdf`.
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     browser::set_title("核验申报包 - 衔接推进区申报助手");
@@ -23,9 +29,10 @@ pub fn VerifyPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut checked = Vec::with_capacity(files.len());
             for file in files {
-                let outcome = match browser::read_bytes(&file).await {
+                let outcome = match browser::read_json_file(&file).await {
                     Ok(bytes) => verify_bundle_bytes(&bytes),
-                    Err(_) => verify_bundle_bytes(&[]),
+                    Err(browser::ReadError::TooLarge(error)) => VerifyReport::file_too_large(error),
+                    Err(browser::ReadError::Unreadable) => verify_bundle_bytes(&[]),
                 };
                 checked.push((file.name(), outcome));
             }
@@ -133,10 +140,10 @@ fn VerifySummary(reports: Vec<(String, VerifyReport)>) -> impl IntoView {
                     data-ready=status.as_ref().map(|(ready, _)| ready.to_string()).unwrap_or_default()
                 >
                     <button type="button" class="app-link-button" on:click=move |_| browser::focus_element(&target)>
-                        {format!("{}. {name}", index + 1)}
+                        {format!("{}. {}", index + 1, visible(&name))}
                     </button>
-                    {county}
-                    "：" {line}
+                    {visible(&county)}
+                    "：" {visible(&line)}
                 </li>
             }
         })
@@ -155,18 +162,18 @@ fn VerifySummary(reports: Vec<(String, VerifyReport)>) -> impl IntoView {
 fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView {
     let suffix = id_suffix(index);
     let id = |base: &str| format!("{base}{suffix}");
-    let opened = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
+    // What the reviewer opened, by name, size and SHA-256 (hashed in pieces, never kept whole).
+    let opened = RwSignal::new(Vec::<Attachment>::new());
     let on_attachments = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = browser::files_of(input.files());
         input.set_value("");
         leptos::task::spawn_local(async move {
             for file in files {
-                if let Ok(bytes) = browser::read_bytes(&file).await {
-                    let name = file.name();
+                if let Ok(entry) = browser::hash_attachment(&file).await {
                     let _ = opened.try_update(|list| {
-                        list.retain(|(other, _)| *other != name);
-                        list.push((name, bytes));
+                        list.retain(|other| other.name != entry.name);
+                        list.push(entry);
                     });
                 }
             }
@@ -176,7 +183,7 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
     let status = application_status(&report);
     let headline = match &report.failure {
         None => "签名有效：申报包自签名后未被修改。".to_owned(),
-        Some(failure) => format!("核验未通过：{failure}"),
+        Some(failure) => format!("核验未通过：{}", visible(&failure.to_string())),
     };
     let fingerprint = report.fingerprint();
     let signatures = report
@@ -190,7 +197,8 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
                 SignatureOutcome::Invalid(_) => "无效（原因见上）".to_owned(),
                 SignatureOutcome::Unsupported => "本版本不支持该算法，未核验".to_owned(),
             };
-            view! { <li>{format!("第 {} 个签名（{}）：{outcome}", index + 1, s.alg.clone().unwrap_or_else(|| "算法未知".into()))}</li> }
+            let alg = s.alg.as_deref().map_or_else(|| "算法未知".into(), visible);
+            view! { <li>{format!("第 {} 个签名（{alg}）：{outcome}", index + 1)}</li> }
         })
         .collect_view();
     let status_line = status.map(|(ready, text)| {
@@ -206,8 +214,8 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
     });
     let attachments_id = id("verify-attachments");
     let details = report.bundle.clone().zip(report.recheck.clone()).map(|(bundle, recheck)| {
-        let differences: Vec<String> = recheck.differences.iter().map(ToString::to_string).collect();
-        let explanation = differences_explanation(&bundle.app_version);
+        let differences: Vec<String> = recheck.differences.iter().map(|d| visible(&d.to_string())).collect();
+        let explanation = differences_explanation(&visible(&bundle.app_version));
         let manifest = bundle.attachments.clone();
         let checks = Memo::new(move |_| opened.with(|files| check_attachments(&manifest, files)));
         let findings = recheck
@@ -216,21 +224,23 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
             .iter()
             .filter(|f| f.severity != Severity::Info)
             .map(|f| {
-                let justification = bundle.justifications.get(&f.key()).cloned();
+                let justification = bundle.justifications.get(&f.key()).map(|text| visible(text));
                 view! {
                     <li class="app-findings__item" data-rule=f.rule.clone()>
                         <span class="app-tag app-tag--clause">{f.clause.clone()}</span>
                         <span class="app-tag">{f.severity.label()}</span>
-                        {f.message.clone()}
+                        {visible(&f.message)}
                         {justification.map(|text| view! { <p class="app-findings__justification">"申报单位的理由：" {text}</p> })}
                     </li>
                 }
             })
             .collect_view();
+        // Every string of the application made visible; it cannot fail for a bundle that was read (see visible_copy).
+        let application = visible_copy(&bundle.application).unwrap_or_default();
         let sections = Step::ALL
             .into_iter()
             .map(|step| {
-                let rows = answers(&bundle.application, step)
+                let rows = answers(&application, step)
                     .into_iter()
                     .map(|a| view! {
                         <div class="app-summary__row">
@@ -260,7 +270,7 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
                         </div>
                     }.into_any()
                 }}
-                <p class="app-field__hint">{format!("导出时间 {} · 导出工具版本 {} · 规则参数集 {}", browser::local_time_text(bundle.created_at), bundle.app_version, bundle.evaluation.parameter_set.id)}</p>
+                <p class="app-field__hint">{format!("导出时间 {} · 导出工具版本 {} · 规则参数集 {}", browser::local_time_text(bundle.created_at), visible(&bundle.app_version), visible(&bundle.evaluation.parameter_set.id))}</p>
                 <ul class="app-findings__list">{findings}</ul>
             </section>
             <section class="app-panel" id=id("verify-attachments-result")>
@@ -275,8 +285,8 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
                         <tbody>
                             <For each=move || checks.get() key=|c: &AttachmentCheck| (c.name().to_owned(), c.code()) let:check>
                                 <tr data-attachment=check.name().to_owned() data-check=check.code()>
-                                    <td>{check.name().to_owned()}</td>
-                                    <td>{check.message()}</td>
+                                    <td>{visible(check.name())}</td>
+                                    <td>{visible(&check.message())}</td>
                                 </tr>
                             </For>
                         </tbody>
@@ -292,15 +302,15 @@ fn ReportView(index: usize, name: String, report: VerifyReport) -> impl IntoView
     view! {
         <div class="app-verify-file" id=id("verify-file") tabindex="-1" data-file=name.clone()>
             <section class="app-panel" id=id("verify-report")>
-                <h2 class="app-heading app-heading--m">{format!("文件：{name}")}</h2>
+                <h2 class="app-heading app-heading--m">{format!("文件：{}", visible(&name))}</h2>
                 <p class=if ok { "app-status app-status--ready" } else { "app-status app-status--blocked" } id=id("verify-result") data-ok=ok.to_string()>{headline}</p>
                 {status_line}
                 {
                     // By the list's names for the county code (a bundle may state other names: said beside).
                     let county = county_shown(&report);
                     (!county.label.is_empty()).then(|| view! {
-                        <p>"申报县：" <strong id=id("verify-county")>{county.label}</strong></p>
-                        {county.note.map(|note| view! { <p class="app-banner app-banner--warning" id=id("verify-county-note")>{note}</p> })}
+                        <p>"申报县：" <strong id=id("verify-county")>{visible(&county.label)}</strong></p>
+                        {county.note.map(|note| view! { <p class="app-banner app-banner--warning" id=id("verify-county-note")>{visible(&note)}</p> })}
                     })
                 }
                 {fingerprint.map(|f| view! {

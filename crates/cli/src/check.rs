@@ -14,6 +14,7 @@ use shenbao_core::evaluation::{Severity, Status};
 use shenbao_core::model::FundingSource;
 use shenbao_core::money::percent_text;
 
+use crate::read_file::ReadError;
 use crate::safe_text::for_terminal;
 
 /// Arguments of `shenbao check`.
@@ -55,11 +56,14 @@ pub fn run(args: &Args) -> u8 {
 
 /// Reads and checks the file; the error is a Chinese sentence.
 fn read(path: &Path) -> Result<Check, String> {
-    let bytes = std::fs::read(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在，请检查路径。".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "没有读取该文件的权限。".to_owned(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹，请指定草稿文件或申报包。".to_owned(),
-        _ => format!("无法读取文件（{error}）。"),
+    let bytes = crate::read_file::read(path).map_err(|error| match error {
+        ReadError::Io(error) => match error.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在，请检查路径。".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "没有读取该文件的权限。".to_owned(),
+            std::io::ErrorKind::IsADirectory => "这是一个文件夹，请指定草稿文件或申报包。".to_owned(),
+            _ => format!("无法读取文件（{error}）。"),
+        },
+        other => format!("{}。", other.reason().trim_end_matches('。')),
     })?;
     Check::of_bytes(&bytes).map_err(|error| error.to_string())
 }

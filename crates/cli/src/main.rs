@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod io_error;
+mod read_file;
 mod safe_text;
 mod verify;
 

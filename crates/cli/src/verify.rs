@@ -2,10 +2,11 @@
 //!
 //! Each PATH is a bundle file or a folder. A folder is read **non-recursively**: its `*.json` files (any case of
 //! the extension), in name order. Every one of them gets a line, also when it is not a valid bundle (a draft file,
-//! another JSON file, a file that cannot be read): it fails, with the reason, so that nothing in the folder goes
-//! unnoticed. So do its `*.key` and `*.pem` files, the key files a county may send by mistake: each fails saying
-//! that the county's private key may be exposed and what to do. Other files and subfolders are not read; the
-//! summary says how many were skipped.
+//! another JSON file, a file that cannot be read or is over the size limit): it fails, with the reason, so that
+//! nothing in the folder goes unnoticed. So do its `*.key` and `*.pem` files, the key files a county may send by
+//! mistake: each fails saying that the county's private key may be exposed and what to do. Other files, subfolders,
+//! and anything that is not a regular file (a named pipe, which would hang the reading, a device, a socket) are not
+//! read; the summary says how many were skipped.
 //!
 //! Each line: file, 市县, 公钥指纹, 签名有效 or the reason it fails, 可以提交/尚不能提交 (the rules re-run by this tool),
 //! 衔接资金总量, 注意 (differences from the recorded evaluation, signatures this version cannot check, names that do
@@ -29,6 +30,7 @@ use shenbao_core::signing::{
 };
 
 use crate::io_error;
+use crate::read_file::{self, ReadError};
 use crate::safe_text::{for_csv, for_field, for_terminal};
 
 /// Arguments of `shenbao verify`.
@@ -49,15 +51,17 @@ pub fn run(args: &Args) -> u8 {
     let mut read: Vec<(String, Result<VerifyReport, String>)> = Vec::new();
     for (path, explicit) in &found.files {
         let name = path.display().to_string();
-        match fs::read(path) {
+        match read_file::read(path) {
             Ok(bytes) => read.push((name, Ok(verify_bundle_bytes(&bytes)))),
+            // A file over the limit was received all the same: it fails, with its own code.
+            Err(ReadError::TooLarge(error)) => read.push((name, Ok(VerifyReport::file_too_large(error)))),
             // A path named on the command line that cannot be read is a wrong argument; a file in a folder is one
             // of the files received, and fails.
             Err(error) if *explicit => {
-                eprintln!("无法读取 {}：{}", for_terminal(&name), io_error::reading(&error));
+                eprintln!("无法读取 {}：{}", for_terminal(&name), error.reason());
                 io_error = true;
             }
-            Err(error) => read.push((name, Err(format!("无法读取：{}", io_error::reading(&error))))),
+            Err(error) => read.push((name, Err(format!("无法读取：{}", error.reason())))),
         }
     }
     // The notes across bundles name them by file name, or by path when two files have the same name.
@@ -124,6 +128,8 @@ struct Found {
     other_files: usize,
     /// Subfolders of the folders.
     subfolders: usize,
+    /// Entries that are neither files nor folders (named pipes, devices, sockets).
+    special: usize,
 }
 
 impl Found {
@@ -135,6 +141,9 @@ impl Found {
         }
         if self.subfolders > 0 {
             parts.push(format!("{} 个子文件夹", self.subfolders));
+        }
+        if self.special > 0 {
+            parts.push(format!("{} 个不是普通文件的项目（如命名管道）", self.special));
         }
         if parts.is_empty() {
             String::new()
@@ -168,6 +177,8 @@ fn files(paths: &[PathBuf], io_error: &mut bool) -> Found {
             let path = entry.path();
             if path.is_dir() {
                 found.subfolders += 1;
+            } else if read_file::is_special(&path) {
+                found.special += 1;
             } else if is_json(&path) || is_key_file(&path) {
                 files.push(path);
             } else {

@@ -205,6 +205,33 @@ fn csv_cells_never_start_a_formula() {
 }
 
 #[test]
+fn csv_cells_starting_with_full_width_or_invisible_characters_are_not_formulas() {
+    // WPS and Excel with a Chinese input method read ＝ as =, and drop a leading byte-order mark or zero-width space.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let bundle = std::fs::read(vector("valid-pingyin.json")).expect("the golden bundle");
+    let names = ["＝1+1.json", "＋1.json", "－1.json", "＠SUM(A1).json", "\u{feff}=1+1.json", "\u{200b}=1+1.json"];
+    for name in names {
+        std::fs::write(folder.path().join(name), &bundle).expect("written");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_shenbao"))
+        .arg("verify")
+        .args(names)
+        .args(["--csv", "汇总.csv"])
+        .current_dir(folder.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(folder.path().join("汇总.csv")).expect("the CSV is written");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut files: Vec<String> = reader.records().map(|record| record.expect("a record")[0].to_owned()).collect();
+    files.sort();
+    let mut expected =
+        ["'＝1+1.json", "'＋1.json", "'－1.json", "'＠SUM(A1).json", "\\u{feff}=1+1.json", "\\u{200b}=1+1.json"];
+    expected.sort();
+    assert_eq!(files, expected);
+}
+
+#[test]
 fn a_bundle_saved_with_a_byte_order_mark_verifies() {
     let output = shenbao_verify(&[&vector("byte-order-mark.json")]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");

@@ -7,6 +7,7 @@
 //! under another name are a match, reported with the name it was opened under.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::json::sha256_hex;
 
@@ -173,14 +174,14 @@ impl AttachmentCheck {
     }
 }
 
-/// Compares opened files (`(name, bytes)`) with the manifest: one check per listed file, in manifest order, then
-/// one per opened file that is not listed and did not match a listed file under another name.
+/// Compares opened files (each with its name, size and SHA-256, from [`Attachment::of`] or an
+/// [`AttachmentHasher`]) with the manifest: one check per listed file, in manifest order, then one per opened file
+/// that is not listed and did not match a listed file under another name.
 ///
 /// A listed file is found by its name first (then it matches or differs). When no opened file has its name, it
 /// is looked for by size and SHA-256 among the opened files whose names are not listed, each used once:
 /// [`AttachmentCheck::MatchesUnderOtherName`]. Otherwise it is not opened.
-pub fn check_attachments(manifest: &[Attachment], opened: &[(String, Vec<u8>)]) -> Vec<AttachmentCheck> {
-    let opened: Vec<Attachment> = opened.iter().map(|(name, bytes)| Attachment::of(name, bytes)).collect();
+pub fn check_attachments(manifest: &[Attachment], opened: &[Attachment]) -> Vec<AttachmentCheck> {
     let is_listed_name = |name: &str| manifest.iter().any(|listed| listed.name == name);
     let mut matched_by_digest = vec![false; opened.len()];
     let mut checks: Vec<AttachmentCheck> = manifest
@@ -208,10 +209,10 @@ pub fn check_attachments(manifest: &[Attachment], opened: &[(String, Vec<u8>)]) 
         .collect();
     checks.extend(
         opened
-            .into_iter()
+            .iter()
             .zip(matched_by_digest)
             .filter(|(file, matched)| !matched && !is_listed_name(&file.name))
-            .map(|(file, _)| AttachmentCheck::NotListed(file)),
+            .map(|(file, _)| AttachmentCheck::NotListed(file.clone())),
     );
     checks
 }
@@ -226,6 +227,43 @@ pub fn digest(bytes: &[u8]) -> String {
     sha256_hex(bytes)
 }
 
+/// The manifest entry of a file read in pieces, in order: an attachment may be hundreds of MB, and hashing it piece
+/// by piece needs no more memory than one piece. Gives the same entry as [`Attachment::of`] on the whole file.
+#[derive(Clone, Default)]
+pub struct AttachmentHasher {
+    sha256: Sha256,
+    size: u64,
+}
+
+impl AttachmentHasher {
+    /// A hasher that has seen nothing yet.
+    pub fn new() -> AttachmentHasher {
+        AttachmentHasher::default()
+    }
+
+    /// Adds the next piece of the file.
+    pub fn update(&mut self, piece: &[u8]) {
+        self.sha256.update(piece);
+        self.size += piece.len() as u64;
+    }
+
+    /// How many bytes it has seen.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The entry for the file, under the name it is listed or was opened by.
+    pub fn finish(self, name: &str) -> Attachment {
+        Attachment { name: name.to_owned(), size: self.size, sha256: hex::encode(self.sha256.finalize()) }
+    }
+}
+
+impl std::fmt::Debug for AttachmentHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttachmentHasher").field("size", &self.size).finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,9 +272,9 @@ mod tests {
     fn each_listed_file_is_matched_by_name_and_digest() {
         let manifest = vec![Attachment::of("实施规划.pdf", b"plan"), Attachment::of("会议纪要.pdf", b"minutes")];
         let opened = vec![
-            ("实施规划.pdf".to_owned(), b"plan".to_vec()),
-            ("会议纪要.pdf".to_owned(), b"minutes, edited".to_vec()),
-            ("其他.txt".to_owned(), b"x".to_vec()),
+            Attachment::of("实施规划.pdf", b"plan"),
+            Attachment::of("会议纪要.pdf", b"minutes, edited"),
+            Attachment::of("其他.txt", b"x"),
         ];
         let checks = check_attachments(&manifest, &opened);
         let codes: Vec<(&str, &str)> = checks.iter().map(|c| (c.name(), c.code())).collect();
@@ -247,7 +285,7 @@ mod tests {
     fn a_renamed_copy_matches_by_digest_and_is_not_also_unlisted() {
         // QA: 实施规划.pdf saved as 实施规划 (1).pdf showed as 尚未核对 and 不在清单中.
         let manifest = vec![Attachment::of("实施规划.pdf", b"plan"), Attachment::of("会议纪要.pdf", b"minutes")];
-        let opened = vec![("实施规划 (1).pdf".to_owned(), b"plan".to_vec()), ("其他.txt".to_owned(), b"x".to_vec())];
+        let opened = vec![Attachment::of("实施规划 (1).pdf", b"plan"), Attachment::of("其他.txt", b"x")];
         let checks = check_attachments(&manifest, &opened);
         let codes: Vec<(&str, &str)> = checks.iter().map(|c| (c.name(), c.code())).collect();
         assert_eq!(
@@ -264,20 +302,32 @@ mod tests {
     fn the_name_comes_first_and_each_renamed_file_serves_once() {
         // Two listed files with the same bytes, one renamed copy opened: it stands for the first only.
         let manifest = vec![Attachment::of("a.pdf", b"same"), Attachment::of("b.pdf", b"same")];
-        let opened = vec![("a (1).pdf".to_owned(), b"same".to_vec())];
+        let opened = vec![Attachment::of("a (1).pdf", b"same")];
         let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
         assert_eq!(codes, ["matches_under_other_name", "not_opened"]);
         // A file with the listed name but other bytes differs, even when a renamed copy has the right bytes; the
         // copy is then a file that is not listed.
         let manifest = vec![Attachment::of("a.pdf", b"signed")];
-        let opened = vec![("a.pdf".to_owned(), b"edited".to_vec()), ("a (1).pdf".to_owned(), b"signed".to_vec())];
+        let opened = vec![Attachment::of("a.pdf", b"edited"), Attachment::of("a (1).pdf", b"signed")];
         let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
         assert_eq!(codes, ["differs", "not_listed"]);
         // A file named like another listed file is never taken for this one.
         let manifest = vec![Attachment::of("a.pdf", b"same"), Attachment::of("b.pdf", b"same")];
-        let opened = vec![("b.pdf".to_owned(), b"same".to_vec())];
+        let opened = vec![Attachment::of("b.pdf", b"same")];
         let codes: Vec<&str> = check_attachments(&manifest, &opened).iter().map(AttachmentCheck::code).collect();
         assert_eq!(codes, ["not_opened", "matches"]);
+    }
+
+    #[test]
+    fn a_file_hashed_in_pieces_gives_the_entry_of_the_whole_file() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+        for piece in [1, 7, 4096, 10_000, 20_000] {
+            let mut hasher = AttachmentHasher::new();
+            bytes.chunks(piece).for_each(|chunk| hasher.update(chunk));
+            assert_eq!(hasher.size(), 10_000);
+            assert_eq!(hasher.finish("扫描件.pdf"), Attachment::of("扫描件.pdf", &bytes), "pieces of {piece}");
+        }
+        assert_eq!(AttachmentHasher::new().finish("空.pdf"), Attachment::of("空.pdf", b""));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod file_format;
 pub mod finding;
 pub mod input;
 pub mod json;
+pub mod limits;
 pub mod merge;
 pub mod model;
 pub mod money;
@@ -33,6 +34,7 @@ pub mod params;
 mod reason;
 pub mod reference;
 pub mod rules;
+pub mod safe_text;
 pub mod sample;
 pub mod signing;
 

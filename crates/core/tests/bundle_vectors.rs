@@ -10,14 +10,19 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
+use curve25519_dalek::constants::EIGHT_TORSION;
+use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::scalar::Scalar;
+use curve25519_dalek::traits::Identity;
 use ed25519_dalek::Signer;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha512};
 use shenbao_core::bundle::{Attachment, Bundle, JwsSignature};
 use shenbao_core::draft::Draft;
+use shenbao_core::json::canonical_json;
 use shenbao_core::params::ParameterSet;
 use shenbao_core::sample;
-use shenbao_core::signing::{self, BundleKey, verify_bundle_bytes};
+use shenbao_core::signing::{self, BundleKey, PublicJwk, verify_bundle_bytes};
 
 fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/bundles")
@@ -108,7 +113,51 @@ fn vectors() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "number_not_allowed",
             "金额写成了 JSON 小数而不是字符串",
         ),
+        (
+            "identity-key.json",
+            {
+                let mut tampered = value.clone();
+                tampered["application"]["funds"]["county_linkage_funds"] = json!("1100");
+                signed_by_small_order_key(tampered, EdwardsPoint::identity())
+            },
+            "invalid_public_key",
+            "伪造：县级衔接资金改为 1100 万元后，换上“公钥”01 00…00（单位点）和“签名”01 00…00：不检查小阶点的核验程序对任何内容都报告签名有效",
+        ),
+        (
+            "small-order-key.json",
+            signed_by_small_order_key(value.clone(), EIGHT_TORSION[1]),
+            "invalid_public_key",
+            "伪造：公钥是 8 阶点（没有对应的私钥），签名的 R 也是小阶点、S 为 0（导出时间可能差几秒：为凑出“通过”的 R）：不检查小阶点的核验程序报告签名有效",
+        ),
     ]
+}
+
+/// The content "signed" by a key of small order, which has no private key: the signature is R, a point of small
+/// order, and S = 0. RFC 8032's cofactorless check `[S]B = R + [k]A` (R compared as bytes) holds whenever
+/// R = −[k]A, so a verifier that does not refuse small-order points accepts it. With the identity as the key every
+/// content passes; with a key of order 8, one R of the eight small-order points fits most contents (the loop tries
+/// each, then the next second of `created_at`).
+fn signed_by_small_order_key(mut value: Value, key: EdwardsPoint) -> String {
+    let key_bytes = key.compress().to_bytes();
+    let protected =
+        base64_url(canonical_json(&signing::ed25519_protected_header(&PublicJwk::from_bytes(&key_bytes))).as_bytes());
+    for second in 0..60 {
+        if second > 0 {
+            value["created_at"] = json!(format!("2022-12-05T09:30:{second:02}Z"));
+        }
+        let input = signing::signing_input(&protected, &signing::payload_of(&value).expect("no fractions"));
+        for point in EIGHT_TORSION {
+            let r = point.compress().to_bytes();
+            let hash: [u8; 64] =
+                Sha512::new().chain_update(r).chain_update(key_bytes).chain_update(&input).finalize().into();
+            if -(key * Scalar::from_bytes_mod_order_wide(&hash)) == point {
+                let signature = [r, [0; 32]].concat();
+                value["signatures"] = json!([{ "protected": protected, "signature": base64_url(&signature) }]);
+                return serde_json::from_value::<Bundle>(value).expect("a bundle").to_json();
+            }
+        }
+    }
+    panic!("no small-order signature found for this content");
 }
 
 fn base64_url(bytes: &[u8]) -> String {
@@ -250,6 +299,33 @@ fn update_if_asked() -> bool {
         }
         update
     })
+}
+
+/// The small-order forgeries are real: RFC 8032 verification without the small-order check (ed25519-dalek's
+/// `verify`, like OpenSSL's) accepts them, so only the strict checks refuse them.
+#[test]
+fn the_small_order_forgeries_pass_a_verifier_without_the_small_order_check() {
+    update_if_asked();
+    for name in ["identity-key.json", "small-order-key.json"] {
+        let value: Value = serde_json::from_slice(&std::fs::read(vectors_dir().join(name)).unwrap_or_default())
+            .expect("the vector is JSON");
+        let entry = &value["signatures"][0];
+        let protected = entry["protected"].as_str().unwrap_or_default();
+        let header: Value = serde_json::from_slice(&decode(protected)).expect("a JSON header");
+        let key: [u8; 32] = decode(header["jwk"]["x"].as_str().unwrap_or_default()).try_into().expect("32 bytes");
+        let key = ed25519_dalek::VerifyingKey::from_bytes(&key).expect("a point");
+        let signature = ed25519_dalek::Signature::from_slice(&decode(entry["signature"].as_str().unwrap_or_default()))
+            .expect("64 bytes");
+        let input = signing::signing_input(protected, &signing::payload_of(&value).expect("no fractions"));
+        assert!(key.is_weak(), "{name}");
+        assert!(ed25519_dalek::Verifier::verify(&key, input.as_bytes(), &signature).is_ok(), "{name}");
+        assert!(key.verify_strict(input.as_bytes(), &signature).is_err(), "{name}");
+    }
+}
+
+fn decode(text: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text).unwrap_or_default()
 }
 
 #[test]

@@ -50,9 +50,8 @@ pub fn ExportPanel() -> impl IntoView {
         notices.set(Vec::new());
         leptos::task::spawn_local(async move {
             for file in files {
-                match browser::read_bytes(&file).await {
-                    Ok(bytes) => {
-                        let entry = Attachment::of(&file.name(), &bytes);
+                match browser::hash_attachment(&file).await {
+                    Ok(entry) => {
                         let mut notice = None;
                         ctx.draft.update(|d| notice = add_to_manifest(&mut d.attachments, entry));
                         if let Some(notice) = notice {
@@ -164,7 +163,7 @@ pub fn ExportPanel() -> impl IntoView {
                                     let name = attachment.name.clone();
                                     view! {
                                         <tr>
-                                            <td data-label="文件名">{attachment.name.clone()}</td>
+                                            <td data-label="文件名">{shenbao_core::safe_text::visible(&attachment.name)}</td>
                                             <td data-label="大小（字节）">{attachment.size}</td>
                                             <td data-label="SHA-256"><code>{short_digest(&attachment.sha256)}</code></td>
                                             <td><button type="button" class="app-link-button" on:click=move |_| set_attachments(&|list| list.retain(|a| a.name != name))>"移除"</button></td>

@@ -13,6 +13,7 @@
 //! Canonical JSON, Ed25519, SHA-256 and BASE64URL come from `serde_json_canonicalizer`, `ed25519-dalek`, `sha2`
 //! and `base64`; nothing here is hand-written cryptography.
 
+mod failure;
 mod folder;
 mod key;
 mod key_file;
@@ -21,6 +22,7 @@ mod verify;
 #[cfg(test)]
 mod verify_tests;
 
+pub use failure::VerifyFailure;
 pub use folder::{CountyShown, FolderNote, FolderNoteKind, county_shown, folder_notes};
 pub use key::{BundleKey, KEY_FILE_FORMAT, KEY_FILE_VERSION, KeyFileError, PublicJwk, fingerprint_of};
 pub use key_file::{
@@ -29,7 +31,7 @@ pub use key_file::{
 };
 pub use recheck::{Difference, Recheck};
 pub use verify::{
-    SignatureOutcome, SignatureReport, UNVERIFIED, VerifyFailure, VerifyReport, verify_bundle_bytes, verify_bundle_json,
+    SignatureOutcome, SignatureReport, UNVERIFIED, VerifyReport, verify_bundle_bytes, verify_bundle_json,
 };
 
 use base64::Engine;

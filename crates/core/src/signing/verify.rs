@@ -14,12 +14,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, VerifyingKey};
 use serde_json::Value;
 
+use super::failure::VerifyFailure;
 use super::key::{PublicJwk, decode_32};
 use super::recheck::Recheck;
 use super::{ALG_EDDSA, payload_of, signing_input};
 use crate::bundle::{BUNDLE_FORMAT, BUNDLE_VERSION, Bundle, BundleError};
 use crate::draft::DRAFT_FORMAT;
 use crate::json::JsonError;
+use crate::limits::FileTooLarge;
 use crate::params::ParameterSet;
 use crate::reason::in_chinese;
 
@@ -69,6 +71,11 @@ impl VerifyReport {
             (None, Some(claimed)) => Some(format!("{UNVERIFIED}{claimed}")),
             (None, None) => None,
         }
+    }
+
+    /// The report on a file refused for its size before it was read ([`crate::limits::check_file_size`]).
+    pub fn file_too_large(error: FileTooLarge) -> VerifyReport {
+        VerifyReport::failed(VerifyFailure::FileTooLarge(error), Claimed::default())
     }
 
     fn failed(failure: VerifyFailure, claimed: Claimed) -> VerifyReport {
@@ -304,8 +311,9 @@ fn check_ed25519(
     if header.get("kid").and_then(Value::as_str) != Some(jwk.kid().as_str()) {
         return fail(VerifyFailure::KidMismatch { number });
     }
-    let Some(key) = decode_32(&jwk.x).and_then(|bytes| VerifyingKey::from_bytes(&bytes).ok()) else {
-        return fail(VerifyFailure::InvalidPublicKey { number, reason: "不是有效的 Ed25519 公钥".into() });
+    let key = match strict_public_key(&jwk.x) {
+        Ok(key) => key,
+        Err(reason) => return fail(VerifyFailure::InvalidPublicKey { number, reason: reason.into() }),
     };
     let Some(signature) = URL_SAFE_NO_PAD.decode(signature).ok().and_then(|bytes| Signature::from_slice(&bytes).ok())
     else {
@@ -315,6 +323,26 @@ fn check_ed25519(
         Ok(()) => Ok(jwk),
         Err(_) => fail(VerifyFailure::BadSignature { number }),
     }
+}
+
+/// The public key of a JWK's `x`, decoded as strictly as RFC 8032 §5.1.3 reads it, and of large order; or the
+/// Chinese reason it is refused.
+///
+/// ed25519-dalek decodes more leniently than RFC 8032 (a y-coordinate of p or more, an x of zero marked negative)
+/// and leaves small-order keys to `verify_strict`. Both are refused here, before the signature, with
+/// `invalid_public_key`: a non-canonical `x` is a second spelling of a key, hence a second fingerprint for it, and
+/// a key of small order (the identity `01 00…00` among them) has no private key behind it: with it, a signature
+/// `01 00…00` "verifies" any content under the verifiers that do not check for it.
+fn strict_public_key(x: &str) -> Result<VerifyingKey, &'static str> {
+    let bytes = decode_32(x).ok_or("公钥 \"x\" 不是 BASE64URL 编码的 32 字节")?;
+    let key = VerifyingKey::from_bytes(&bytes).map_err(|_| "不是有效的 Ed25519 公钥")?;
+    if key.to_edwards().compress().to_bytes() != bytes {
+        return Err("公钥不是规范编码（同一个公钥的另一种写法），不是本工具或任何标准实现生成的");
+    }
+    if key.is_weak() {
+        return Err("公钥是小阶点（弱公钥），没有对应的私钥，用它“验证”的签名不能证明任何事");
+    }
+    Ok(key)
 }
 
 /// The header's `jwk` as an Ed25519 public key, or the Chinese reason it is not one.
@@ -330,119 +358,4 @@ fn public_jwk(jwk: Option<&Value>) -> Result<PublicJwk, String> {
     }
     decode_32(&public.x).ok_or("公钥 \"x\" 不是 BASE64URL 编码的 32 字节")?;
     Ok(public)
-}
-
-/// Why a bundle fails verification. `Display` is the Chinese sentence shown to the reviewer; [`VerifyFailure::code`]
-/// a stable machine-readable code (listed in `docs/bundle-format.md`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum VerifyFailure {
-    /// Not JSON, cut short, empty, not UTF-8, or an object repeats a member name (the message says which and
-    /// where; [`VerifyFailure::code`] is `duplicate_member` for the last, `invalid_json` for the others).
-    #[error("{0}")]
-    InvalidJson(Box<JsonError>),
-    /// JSON, but not a bundle.
-    #[error("这不是申报包（缺少 \"format\": \"shenbao-bundle\"）。")]
-    NotABundle,
-    /// A draft, not a bundle.
-    #[error("这是草稿文件，不是签名的申报包。")]
-    IsDraft,
-    /// A county's private key file (sent by mistake): whoever has it may sign as the county.
-    #[error("{}", super::key_file::exposed_key_message(*encrypted, fingerprint.as_deref()))]
-    PrivateKeyFile {
-        /// Whether it is this tool's passphrase-encrypted key file (else the private key is in the clear).
-        encrypted: bool,
-        /// The fingerprint of its public key, when the file shows it.
-        fingerprint: Option<String>,
-    },
-    /// A later bundle version (a whole number other than 1), which a newer app may read.
-    #[error("不支持的申报包版本 {0}（本工具支持版本 1），请使用新版本的申报助手核验。")]
-    UnsupportedVersion(String),
-    /// `version` missing or not a whole number (`"1"`, `1.0`, `-1`): not written by any version of this app.
-    #[error("申报包的版本号 {0} 格式有误（应为整数 1，不带引号）：文件不是本工具生成的，或已被改动。")]
-    MalformedVersion(String),
-    /// No signature at all.
-    #[error("申报包没有签名。")]
-    Unsigned,
-    /// `signatures` is there but is not an array.
-    #[error("申报包的 \"signatures\" 应为签名的数组，这里不是：文件不是本工具生成的，或已被改动。")]
-    SignaturesNotAList,
-    /// A signature entry or its header cannot be read.
-    #[error("第 {number} 个签名格式有误：{reason}。")]
-    MalformedSignature {
-        /// 1-based position in `signatures`.
-        number: usize,
-        /// Chinese reason.
-        reason: String,
-    },
-    /// The content holds a number that is not a safe integer.
-    #[error("申报包在 {0} 处含有非整数或超出安全范围的数字，不符合申报包格式。")]
-    NumberNotAllowed(String),
-    /// The first signature is not Ed25519.
-    #[error("第 1 个签名的算法为「{0}」，应为 EdDSA（Ed25519）。")]
-    FirstNotEd25519(String),
-    /// The header has a `crit` member: an extension this tool does not implement.
-    #[error("第 {number} 个签名使用了本工具不支持的扩展（crit）。")]
-    CriticalHeader {
-        /// 1-based position.
-        number: usize,
-    },
-    /// The header's JWK is not an Ed25519 public key.
-    #[error("第 {number} 个签名的公钥无效：{reason}。")]
-    InvalidPublicKey {
-        /// 1-based position.
-        number: usize,
-        /// Chinese reason.
-        reason: String,
-    },
-    /// `kid` is missing or is not the key's thumbprint.
-    #[error("第 {number} 个签名的密钥标识（kid）与公钥指纹不一致。")]
-    KidMismatch {
-        /// 1-based position.
-        number: usize,
-    },
-    /// The signature does not verify.
-    #[error("第 {number} 个签名无效：内容在签名后被修改，或签名并非由申报包所附公钥生成。")]
-    BadSignature {
-        /// 1-based position.
-        number: usize,
-    },
-    /// Signed, but a member does not have the bundle's shape.
-    #[error("签名有效，但字段 {path} 的值有误：{reason}")]
-    Field {
-        /// Path of the member.
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// Signed under a parameter set this tool does not know.
-    #[error("申报包使用的参数集「{0}」本工具不认识，无法重新核对。")]
-    UnknownParameterSet(String),
-    /// The parameter set's digest differs from the built-in one.
-    #[error("申报包记录的参数集「{0}」摘要与本工具内置的不一致：申报时使用的规则参数被改动过。")]
-    ParameterSetChanged(String),
-}
-
-impl VerifyFailure {
-    /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            VerifyFailure::InvalidJson(error) => error.code(),
-            VerifyFailure::NotABundle => "not_a_bundle",
-            VerifyFailure::IsDraft => "is_draft",
-            VerifyFailure::PrivateKeyFile { .. } => "private_key_file",
-            VerifyFailure::UnsupportedVersion(_) => "unsupported_version",
-            VerifyFailure::MalformedVersion(_) => "malformed_version",
-            VerifyFailure::Unsigned => "unsigned",
-            VerifyFailure::MalformedSignature { .. } | VerifyFailure::SignaturesNotAList => "malformed_signature",
-            VerifyFailure::NumberNotAllowed(_) => "number_not_allowed",
-            VerifyFailure::FirstNotEd25519(_) => "first_signature_not_ed25519",
-            VerifyFailure::CriticalHeader { .. } => "unsupported_critical_header",
-            VerifyFailure::InvalidPublicKey { .. } => "invalid_public_key",
-            VerifyFailure::KidMismatch { .. } => "kid_mismatch",
-            VerifyFailure::BadSignature { .. } => "bad_signature",
-            VerifyFailure::Field { .. } => "invalid_field",
-            VerifyFailure::UnknownParameterSet(_) => "unknown_parameter_set",
-            VerifyFailure::ParameterSetChanged(_) => "parameter_set_changed",
-        }
-    }
 }

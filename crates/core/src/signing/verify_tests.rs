@@ -306,3 +306,57 @@ fn a_signature_made_elsewhere_gives_the_same_bundle_and_a_wrong_one_is_refused()
     let request = SigningRequest::new(unsigned(), &key().public_jwk()).unwrap();
     assert_eq!(request.finish(&[0; 10]).unwrap_err(), BundleError::SignatureRejected);
 }
+
+/// The content under the public key `x` (any 32 bytes) with the signature R = identity, S = 0, which "verifies"
+/// any content under a key of small order when nothing refuses such keys.
+fn code_under_key(x: [u8; 32]) -> (String, String) {
+    let mut value: Value = serde_json::from_str(&signed_json()).unwrap();
+    let protected = URL_SAFE_NO_PAD.encode(canonical_json(&ed25519_protected_header(&PublicJwk::from_bytes(&x))));
+    let mut signature = [0u8; 64];
+    signature[0] = 1;
+    value["signatures"] = json!([{ "protected": protected, "signature": URL_SAFE_NO_PAD.encode(signature) }]);
+    let failure = verify_bundle_json(&value.to_string()).failure.unwrap();
+    (failure.code().to_owned(), failure.to_string())
+}
+
+#[test]
+fn keys_of_small_order_and_keys_written_non_canonically_are_refused() {
+    use curve25519_dalek::constants::EIGHT_TORSION;
+    // The identity point 01 00…00 and the seven other points of order dividing 8.
+    for point in EIGHT_TORSION {
+        let (code, message) = code_under_key(point.compress().to_bytes());
+        assert_eq!(code, "invalid_public_key", "{point:?}");
+        assert!(message.contains("小阶点"), "{message}");
+    }
+    // A y-coordinate written as y + p (and the identity's x = 0 marked negative): ed25519-dalek decodes them, RFC
+    // 8032 does not. Among y = 0..18 some are points of large order.
+    let mut large_order = 0;
+    for y in 0..=18u8 {
+        let mut x = [0xff; 32];
+        (x[0], x[31]) = (0xed + y, 0x7f);
+        let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&x) else { continue };
+        large_order += usize::from(!key.is_weak());
+        let (code, message) = code_under_key(x);
+        assert_eq!(code, "invalid_public_key", "y = {y}");
+        assert!(message.contains("不是规范编码"), "{message}");
+    }
+    assert!(large_order >= 3, "{large_order}");
+    let mut negative_zero = [0; 32];
+    (negative_zero[0], negative_zero[31]) = (1, 0x80);
+    assert!(code_under_key(negative_zero).1.contains("不是规范编码"));
+}
+
+#[test]
+fn a_signature_with_s_not_below_the_group_order_is_bad() {
+    let value: Value = serde_json::from_str(&signed_json()).unwrap();
+    let mut signature = URL_SAFE_NO_PAD.decode(value["signatures"][0]["signature"].as_str().unwrap()).unwrap();
+    // S + L, L = 2^252 + 27742317777372353535851937790883648493: the same S to a verifier that reduces it.
+    let order = curve25519_dalek::scalar::Scalar::ZERO - curve25519_dalek::scalar::Scalar::ONE;
+    let mut carry = 1u16; // L = (L − 1) + 1
+    for (byte, add) in signature[32..].iter_mut().zip(order.to_bytes()) {
+        let sum = u16::from(*byte) + u16::from(add) + carry;
+        (*byte, carry) = ((sum & 0xff) as u8, sum >> 8);
+    }
+    let code = code_after(|v| v["signatures"][0]["signature"] = json!(URL_SAFE_NO_PAD.encode(&signature)));
+    assert_eq!(code, "bad_signature");
+}
